@@ -1,0 +1,50 @@
+"""The one exported record: an article, in the field order of the CSV columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+#: Metadata key marking fields that exist for the pipeline but are never exported.
+INTERNAL = "newsbot_internal"
+
+
+@dataclass
+class Article:
+    """A news article as analysts receive it.
+
+    Field names and order are a contract (other tools read them); ``page_type`` and
+    ``date_source`` after them are internal: pipelines read them, exports leave them out.
+    Dates are ISO 8601 strings normalized to UTC, or ``None`` when the page does not say.
+    """
+
+    url: str
+    site: str | None = None
+    section: str | None = None
+    title: str | None = None
+    description: str | None = None
+    body: str = ""
+    authors: list[str] = field(default_factory=list)
+    published_at: str | None = None
+    modified_at: str | None = None
+    language: str | None = None
+    tags: list[str] = field(default_factory=list)
+    image_url: str | None = None
+    word_count: int = 0
+    source_url: str = ""
+    fetched_at: str | None = None
+    fingerprint: str = ""
+    #: What the page says it is: "article", or e.g. "website", "listing", "video" (from og:type,
+    #: JSON-LD @type and page shape); the validate pipeline drops what is not an article.
+    page_type: str = field(default="article", metadata={INTERNAL: True})
+    #: Which source gave ``published_at`` (e.g. "json-ld", "meta", "time", "htmldate").
+    date_source: str | None = field(default=None, metadata={INTERNAL: True})
+
+
+#: The exported columns, in order (FEED_EXPORT_FIELDS).
+EXPORT_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in fields(Article) if not f.metadata.get(INTERNAL)
+)
+
+#: Fields holding lists; CSV joins them with LIST_SEPARATOR.
+LIST_FIELDS: frozenset[str] = frozenset({"authors", "tags"})
+LIST_SEPARATOR = "; "

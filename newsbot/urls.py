@@ -1,0 +1,100 @@
+"""URL helpers: one canonical spelling per article, and which site a URL belongs to."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url, safe_url_string
+
+# Query parameters that identify a campaign or a click, never the page itself.
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "ref",
+        "ref_src",
+        "cmpid",
+        "ocid",
+        "ito",
+        "at_medium",
+        "at_campaign",
+        "at_custom1",
+        "at_custom2",
+        "at_custom3",
+        "at_custom4",
+        "CMP",
+        "share",
+        "smid",
+        "sr_share",
+        "ns_mchannel",
+        "ns_source",
+        "ns_campaign",
+        "ns_linkname",
+        "ns_fee",
+        "soc_src",
+        "soc_trk",
+        "mkt_tok",
+        "spm",
+        "s_cid",
+        "WT.mc_id",
+        "xtor",
+        "amp",
+    }
+)
+_DEFAULT_PORTS = {"http": ":80", "https": ":443"}
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "__hs", "_hs", "vero_")
+
+
+def is_tracking_param(name: str) -> bool:
+    """Whether a query parameter only tracks the visitor."""
+    return name in TRACKING_PARAMS or name.lower().startswith(TRACKING_PREFIXES)
+
+
+def strip_tracking(url: str) -> str:
+    """The URL without tracking parameters and fragment; everything else kept as written."""
+    parts = urlsplit(safe_url_string(url.strip()))
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not is_tracking_param(k)
+    ]
+    netloc = parts.netloc.lower()
+    if netloc.endswith(_DEFAULT_PORTS.get(parts.scheme, "\0")):
+        netloc = netloc.rsplit(":", 1)[0]
+    return urlunsplit((parts.scheme, netloc, parts.path or "/", urlencode(query), ""))
+
+
+def canonical_url(url: str) -> str:
+    """The one spelling of an article URL used for export and de-duplication.
+
+    Tracking parameters and the fragment go, the host is lower-cased, default ports and
+    percent-encoding are normalized and remaining query arguments sorted (w3lib).
+    """
+    return canonicalize_url(strip_tracking(url), keep_fragments=False)
+
+
+def host_of(url: str) -> str:
+    """The lower-cased host name of a URL, without port."""
+    return (urlsplit(url).hostname or "").lower()
+
+
+def is_on_domains(url: str, domains: tuple[str, ...] | frozenset[str]) -> bool:
+    """Whether the URL's host is one of ``domains`` or a subdomain of one."""
+    host = host_of(url)
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def is_http_url(url: str) -> bool:
+    """Whether the URL is an absolute http(s) URL (not mailto:, javascript:, data: ...)."""
+    parts = urlsplit(url)
+    return parts.scheme in {"http", "https"} and bool(parts.netloc)
