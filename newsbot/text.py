@@ -39,10 +39,14 @@ def _clean_characters(value: str) -> str:
 
 
 def word_count(body: str) -> int:
-    """Words as a reader counts them; CJK text counts characters, as word counters there do."""
-    words = _WORD.findall(body)
-    cjk_chars = sum(1 for ch in body if _is_cjk(ch))
-    return cjk_chars + sum(1 for word in words if not any(_is_cjk(ch) for ch in word))
+    """Words as a reader counts them: whitespace-separated tokens with a letter or digit in
+    them ("Japan's", "3:30" are one word each); CJK text counts characters, as counters there do.
+    """
+    count = 0
+    for token in body.split():
+        cjk_chars = sum(1 for ch in token if _is_cjk(ch))
+        count += cjk_chars or any(ch.isalnum() for ch in token)
+    return count
 
 
 def _is_cjk(ch: str) -> bool:

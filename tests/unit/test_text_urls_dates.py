@@ -32,7 +32,7 @@ def test_clean_body_keeps_paragraphs_separated_by_one_blank_line() -> None:
 
 
 def test_word_count_counts_cjk_characters() -> None:
-    assert word_count("Three plain words") == 3
+    assert word_count("Japan’s market — open at 3:30 p.m.") == 6
     assert word_count("東京都 news") == 4
 
 

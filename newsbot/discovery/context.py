@@ -1,0 +1,101 @@
+"""Where on the page a link sits: page furniture (menus, footers) or a teaser of the listing."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsbot.discovery.vocabulary import BOILERPLATE_TAGS, BOILERPLATE_TOKENS, NON_ARTICLE_RELS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from lxml import html
+
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A teaser block wraps its headline link closely; a far ancestor called "article-list" may
+# hold the section menu as well.
+_TEASER_DEPTH = 4
+_TEASER_TOKENS = frozenset(
+    {"teaser", "article", "story", "headline", "hed", "card", "summary", "post", "entry"}
+)
+# schema.org types, matched at the end of itemtype URLs (https://schema.org/NewsArticle).
+_ARTICLE_TYPES = ("article", "blogposting", "reportage")
+_FURNITURE_TYPES = ("breadcrumblist", "sitenavigationelement", "wpheader", "wpfooter")
+# A container holding more than this share of the page's links is the page itself, not a
+# menu, whatever its class says (a <body class="site-navigation-open"> or an ASP.NET <form>
+# around everything must not hide every teaser). Real menus hold up to about half.
+_MAX_BOILERPLATE_SHARE = 0.75
+
+
+@dataclass(frozen=True)
+class LinkContext:
+    """Position features of one link element."""
+
+    boilerplate: bool  # inside a menu, header, footer, breadcrumb, pagination, share bar...
+    teaser: bool  # inside an <article>, a heading, a teaser block or schema.org Article
+    listing_rel: bool  # rel=tag/author/next/... : the link names a listing, not an article
+
+
+class ContextReader:
+    """Reads link contexts of one page; counts links per container once for the page."""
+
+    def __init__(self, anchors: Iterable[html.HtmlElement]) -> None:
+        self._links_in: Counter[html.HtmlElement] = Counter()
+        total = 0
+        for element in anchors:
+            total += 1
+            self._links_in.update(element.iterancestors())
+        self._max_links = max(1.0, total * _MAX_BOILERPLATE_SHARE)
+
+    def read(self, element: html.HtmlElement) -> LinkContext:
+        """The context of the link ``element``."""
+        ancestors = list(element.iterancestors())
+        # Index of the nearest enclosing article; -1 when the link is in none.
+        article_at = next((i for i, el in enumerate(ancestors) if _is_article(el)), -1)
+        teaser = (
+            article_at >= 0
+            or any(_is_teaser(el) for el in ancestors[:_TEASER_DEPTH])
+            or any(_itemtype(el).endswith("itemlist") for el in ancestors)
+        )
+        boilerplate = any(
+            self._is_boilerplate(el, inside_article=i < article_at)
+            for i, el in enumerate(ancestors)
+        )
+        rels = set((element.get("rel") or "").lower().split())
+        return LinkContext(boilerplate, teaser, bool(rels & NON_ARTICLE_RELS))
+
+    def _is_boilerplate(self, element: html.HtmlElement, *, inside_article: bool) -> bool:
+        if self._links_in[element] > self._max_links:
+            return False
+        # <header>/<footer> inside an <article> are the teaser's own head and foot.
+        if element.tag in BOILERPLATE_TAGS and not (
+            inside_article and element.tag in {"header", "footer"}
+        ):
+            return True
+        if _itemtype(element).endswith(_FURNITURE_TYPES):
+            return True
+        return not _tokens(element).isdisjoint(BOILERPLATE_TOKENS)
+
+
+def _tokens(element: html.HtmlElement) -> set[str]:
+    words = " ".join(element.get(name) or "" for name in ("class", "id", "role"))
+    # "SummaryItemHed" (CSS-in-JS class names) reads as "summary item hed".
+    words = _CAMEL_HUMP.sub(" ", words).lower()
+    return set(_TOKEN_SPLIT.split(words)) - {""}
+
+
+def _itemtype(element: html.HtmlElement) -> str:
+    return (element.get("itemtype") or "").strip().lower()
+
+
+def _is_article(element: html.HtmlElement) -> bool:
+    return element.tag == "article" or _itemtype(element).endswith(_ARTICLE_TYPES)
+
+
+def _is_teaser(element: html.HtmlElement) -> bool:
+    return element.tag in _HEADINGS or not _tokens(element).isdisjoint(_TEASER_TOKENS)
