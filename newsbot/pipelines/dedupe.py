@@ -10,7 +10,6 @@ from scrapy.utils.misc import build_from_crawler, load_object
 from newsbot.pipelines.drops import drop
 
 if TYPE_CHECKING:
-    from scrapy import Spider
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
 
@@ -35,13 +34,13 @@ class DedupePipeline:
         store_cls = load_object(crawler.settings["NEWSBOT_DEDUPE_STORE"])
         return cls(crawler.stats, build_from_crawler(store_cls, crawler))
 
-    def open_spider(self, spider: Spider) -> None:
+    def open_spider(self) -> None:
         self.store.open()
 
-    def close_spider(self, spider: Spider) -> None:
+    def close_spider(self) -> None:
         self.store.close()
 
-    def process_item(self, item: Any, spider: Spider) -> Any:
+    def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         url, fingerprint = adapter["url"], adapter["fingerprint"]
         if self.store.first_url_with_url(url):

@@ -10,7 +10,6 @@ from newsbot.pipelines.drops import drop
 from newsbot.spiders.arguments import spider_arguments
 
 if TYPE_CHECKING:
-    from scrapy import Spider
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
 
@@ -23,7 +22,8 @@ class LimitPipeline:
     articles that are really exported. Reads no settings.
     """
 
-    def __init__(self, stats: StatsCollector) -> None:
+    def __init__(self, crawler: Crawler, stats: StatsCollector) -> None:
+        self.crawler = crawler
         self.stats = stats
         self.limit: int | None = None
         self.accepted = 0
@@ -31,12 +31,13 @@ class LimitPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         assert crawler.stats is not None
-        return cls(crawler.stats)
+        return cls(crawler, crawler.stats)
 
-    def open_spider(self, spider: Spider) -> None:
-        self.limit = spider_arguments(spider).limit
+    def open_spider(self) -> None:
+        assert self.crawler.spider is not None
+        self.limit = spider_arguments(self.crawler.spider).limit
 
-    def process_item(self, item: Any, spider: Spider) -> Any:
+    def process_item(self, item: Any) -> Any:
         if self.limit is not None and self.accepted >= self.limit:
             raise drop(self.stats, "over_limit", ItemAdapter(item)["url"])
         self.accepted += 1

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from itemadapter import ItemAdapter
 
 from newsbot.dates import to_utc_iso
 from newsbot.text import body_fingerprint, clean_body, clean_text, word_count
 from newsbot.urls import canonical_url, is_http_url
-
-if TYPE_CHECKING:
-    from scrapy import Spider
 
 _TEXT_FIELDS = ("title", "description")
 _DATE_FIELDS = ("published_at", "modified_at")
@@ -25,7 +22,7 @@ class NormalizePipeline:
     they always agree with what is exported. Reads no settings.
     """
 
-    def process_item(self, item: Any, spider: Spider) -> Any:
+    def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         for name in _TEXT_FIELDS:
             adapter[name] = clean_text(adapter.get(name) or "") or None

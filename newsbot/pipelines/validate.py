@@ -12,7 +12,6 @@ from newsbot.spiders.arguments import spider_arguments
 if TYPE_CHECKING:
     from datetime import date
 
-    from scrapy import Spider
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
 
@@ -27,7 +26,8 @@ class ValidatePipeline:
     ``not_article``, ``no_title``, ``short_body``, ``before_since``.
     """
 
-    def __init__(self, stats: StatsCollector, min_words: int) -> None:
+    def __init__(self, crawler: Crawler, stats: StatsCollector, min_words: int) -> None:
+        self.crawler = crawler
         self.stats = stats
         self.min_words = min_words
         self.since: date | None = None
@@ -35,12 +35,13 @@ class ValidatePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         assert crawler.stats is not None
-        return cls(crawler.stats, crawler.settings.getint("NEWSBOT_VALIDATE_MIN_WORDS"))
+        return cls(crawler, crawler.stats, crawler.settings.getint("NEWSBOT_VALIDATE_MIN_WORDS"))
 
-    def open_spider(self, spider: Spider) -> None:
-        self.since = spider_arguments(spider).since
+    def open_spider(self) -> None:
+        assert self.crawler.spider is not None
+        self.since = spider_arguments(self.crawler.spider).since
 
-    def process_item(self, item: Any, spider: Spider) -> Any:
+    def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         url = adapter["url"]
         if adapter.get("page_type") not in _ARTICLE_PAGE_TYPES:

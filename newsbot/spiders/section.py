@@ -1,0 +1,222 @@
+"""SectionSpider: the one generic spider; a section spider only names its section."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from scrapy import Request, Spider
+from scrapy.http import TextResponse
+
+from newsbot.dates import parse_datetime, utc_now_iso
+from newsbot.discovery import find_article_links, find_next_page, parse_feed, parse_sitemap
+from newsbot.extraction import extract_article
+from newsbot.pipelines.drops import DROPPED_STAT
+from newsbot.sites import load_sites, sites_path_dirs
+from newsbot.spiders.arguments import SectionArguments
+from newsbot.spiders.selection import select_sites
+from newsbot.urls import strip_tracking
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Iterable, Iterator
+
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from twisted.python.failure import Failure
+
+    from newsbot.items import Article
+    from newsbot.sites import Site
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Where a section page, feed or sitemap request came from (travels in cb_kwargs)."""
+
+    site: Site
+    depth: int = 1  # section page number, or sitemap nesting level
+
+
+class SectionSpider(Spider):
+    """Crawls one section of every declared site that has it: section pages (with
+    pagination), feeds and sitemaps lead to article pages, which become ``Article`` items.
+
+    Reads NEWSBOT_SITES_PATH, NEWSBOT_MAX_PAGES, NEWSBOT_SITEMAP_DEPTH and
+    NEWSBOT_SITEMAP_MAX_ENTRIES; takes ``-a sites, max_pages, since, limit``.
+    """
+
+    section: ClassVar[str]
+
+    def __init__(
+        self,
+        arguments: SectionArguments,
+        sites: tuple[Site, ...],
+        max_pages: int,
+        sitemap_depth: int,
+        sitemap_max_entries: int,
+    ) -> None:
+        super().__init__()
+        self.arguments = arguments
+        self.sites = sites
+        self.max_pages = arguments.max_pages or max_pages
+        self.sitemap_depth = sitemap_depth
+        self.sitemap_max_entries = sitemap_max_entries
+        self.allowed_domains = sorted({d for site in sites for d in site.domains})
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        arguments = SectionArguments.parse(kwargs)
+        settings = crawler.settings
+        declared = load_sites(sites_path_dirs(settings.get("NEWSBOT_SITES_PATH")))
+        if arguments.limit:
+            # The CloseSpider extension stops the crawl once this many items were exported.
+            settings.set("CLOSESPIDER_ITEMCOUNT", arguments.limit, priority="spider")
+        return super().from_crawler(
+            crawler,
+            arguments,
+            select_sites(declared, cls.section, arguments.sites),
+            max_pages=settings.getint("NEWSBOT_MAX_PAGES"),
+            sitemap_depth=settings.getint("NEWSBOT_SITEMAP_DEPTH"),
+            sitemap_max_entries=settings.getint("NEWSBOT_SITEMAP_MAX_ENTRIES"),
+        )
+
+    async def start(self) -> AsyncIterator[Any]:
+        for site in self.sites:
+            section = site.sections[self.section]
+            listing = Listing(site)
+            for url in section.pages:
+                yield self._request(url, self.parse_section, listing)
+            for url in section.feeds:
+                yield self._request(url, self.parse_feed, listing)
+            for url in section.sitemaps:
+                yield self._request(url, self.parse_sitemap, listing)
+
+    def parse_section(self, response: Response, listing: Listing) -> Iterator[Request]:
+        """A section page: its article links, then the next page within the page budget."""
+        if not self._is_text(response):
+            return
+        self._count("section/pages")
+        site = listing.site
+        links = find_article_links(
+            response.body, response.url, domains=site.domains, rules=site.article_urls
+        )
+        self._count("section/article_links", len(links))
+        yield from self._article_requests(links, site)
+        next_page = find_next_page(response.body, response.url)
+        if next_page and listing.depth < self.max_pages:
+            yield self._request(next_page, self.parse_section, Listing(site, listing.depth + 1))
+        elif next_page:
+            self._count("section/page_budget_reached")
+            logger.info("Page budget (%d) reached at %s", self.max_pages, response.url)
+
+    def parse_feed(self, response: Response, listing: Listing) -> Iterator[Request]:
+        """An RSS/Atom/RDF/JSON feed: its entries, newer than ``-a since``."""
+        entries = parse_feed(response.body, response.url)
+        if not entries:
+            self._count("feed/empty_or_invalid")
+            logger.warning("Feed has no readable entries: %s", response.url)
+        self._count("feed/entries", len(entries))
+        links = [e.url for e in entries if not self._before_since(e.published)]
+        yield from self._article_requests(links, listing.site)
+
+    def parse_sitemap(self, response: Response, listing: Listing) -> Iterator[Request]:
+        """A sitemap index (followed to the depth budget) or a URL set (newest entries)."""
+        sitemap = parse_sitemap(response.body, response.url)
+        if sitemap.kind == "invalid":
+            self._count("sitemap/invalid")
+            logger.warning("Not a sitemap: %s", response.url)
+            return
+        if sitemap.kind == "sitemapindex":
+            if listing.depth >= self.sitemap_depth:
+                self._count("sitemap/depth_budget_reached")
+                return
+            nested = Listing(listing.site, listing.depth + 1)
+            for entry in sitemap.entries:
+                yield self._request(entry.url, self.parse_sitemap, nested)
+            return
+        entries = sorted(sitemap.entries, key=lambda e: e.lastmod or "", reverse=True)
+        self._count("sitemap/entries", len(entries))
+        recent = entries[: self.sitemap_max_entries]
+        links = [e.url for e in recent if not self._before_since(e.news_published or e.lastmod)]
+        yield from self._article_requests(links, listing.site)
+
+    def parse_article(self, response: Response, site: Site) -> Iterator[Article]:
+        """An article page, extracted into an ``Article`` (the pipelines judge it)."""
+        if not self._is_text(response):
+            return
+        encoding = response.encoding if isinstance(response, TextResponse) else None
+        article = extract_article(response.body, response.url, site.hints, encoding=encoding)
+        article.site = site.key
+        article.section = self.section
+        article.source_url = response.url
+        article.fetched_at = utc_now_iso()
+        self._count("article/extracted")
+        yield article
+
+    def closed(self, reason: str) -> None:
+        """One summary line a person (or cron mail) reads instead of the full stats dump."""
+        assert self.crawler.stats is not None
+        stats = self.crawler.stats.get_stats()
+        drops = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith(DROPPED_STAT)}
+        logger.info(
+            "Crawl of %s finished (%s): %d articles exported, %d pages extracted; dropped: %s",
+            self.section,
+            reason,
+            stats.get("item_scraped_count", 0),
+            stats.get("newsbot/article/extracted", 0),
+            ", ".join(f"{k} {v}" for k, v in sorted(drops.items())) or "none",
+        )
+
+    def _article_requests(self, urls: Iterable[str], site: Site) -> Iterator[Request]:
+        for url in urls:
+            clean = strip_tracking(url)
+            if site.owns(clean) and site.article_urls.permits(clean):
+                yield Request(
+                    clean,
+                    callback=self.parse_article,
+                    cb_kwargs={"site": site},
+                    errback=self.on_error,
+                )
+            else:
+                self._count("discovery/link_rejected")
+
+    def _request(self, url: str, callback: Any, listing: Listing) -> Request:
+        return Request(
+            url, callback=callback, cb_kwargs={"listing": listing}, errback=self.on_error
+        )
+
+    def on_error(self, failure: Failure) -> None:
+        """Every failed request: one warning with the URL, one stat by kind of failure."""
+        request = getattr(failure, "request", None)
+        response = getattr(failure.value, "response", None)
+        if response is not None:
+            kind, message = f"http_{response.status}", f"HTTP {response.status}"
+        else:
+            kind, message = failure.type.__name__, failure.getErrorMessage()
+        self._count(f"fetch/failed/{kind}")
+        logger.warning("Failed %s: %s", request.url if request else "?", message)
+
+    def _before_since(self, published: str | None) -> bool:
+        since = self.arguments.since
+        parsed = parse_datetime(published) if since and published else None
+        if parsed is None or since is None or parsed.date() >= since:
+            return False
+        self._count("discovery/skipped_before_since")
+        return True
+
+    def _is_text(self, response: Response) -> bool:
+        if isinstance(response, TextResponse):
+            return True
+        self._count("fetch/not_text")
+        logger.warning(
+            "Not an HTML page (Content-Type %s): %s",
+            response.headers.get("Content-Type"),
+            response.url,
+        )
+        return False
+
+    def _count(self, key: str, count: int = 1) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"newsbot/{key}", count)

@@ -1,0 +1,93 @@
+"""`scrapy demo` as a user runs it: a subprocess, an exit code, files read back."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import pytest
+
+from newsbot.demo.boilerplate import BOILERPLATE_PHRASES
+from newsbot.items import EXPORT_FIELDS
+from tests.support import expected_demo_paths, url_paths
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+pytestmark = pytest.mark.e2e
+
+
+def scrapy(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the scrapy CLI of this project from ``cwd`` (outside the repo: files land there)."""
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    done = scrapy(folder, "demo", "-O", "demo.jsonl", "-O", "demo.csv")
+    assert done.returncode == 0, done.stderr[-3000:]
+    return folder
+
+
+def test_jsonl_has_every_demo_article_once(demo_run: Path) -> None:
+    lines = (demo_run / "demo.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    found = url_paths([r["url"] for r in records])
+    assert len(found) == len(set(found))
+    assert set(found) == expected_demo_paths(1, set(found))
+    assert all(list(r) == list(EXPORT_FIELDS) for r in records)
+    for record in records:
+        assert not any(phrase in record["body"] for phrase in BOILERPLATE_PHRASES), record["url"]
+
+
+def test_csv_matches_jsonl_row_for_row(demo_run: Path) -> None:
+    jsonl = [json.loads(line) for line in (demo_run / "demo.jsonl").read_text().splitlines()]
+    with (demo_run / "demo.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    frame = pd.read_csv(demo_run / "demo.csv")
+    assert len(rows) == len(frame) == len(jsonl)
+    assert list(frame.columns) == list(EXPORT_FIELDS)
+    by_url = {r["url"]: r for r in jsonl}
+    for row in rows:
+        record = by_url[row["url"]]
+        assert row["body"] == record["body"]
+        assert row["authors"] == "; ".join(record["authors"])
+        assert int(row["word_count"]) == record["word_count"]
+
+
+def test_without_output_options_files_land_under_data(tmp_path: Path) -> None:
+    done = scrapy(tmp_path, "demo", "-a", "limit=3")
+    assert done.returncode == 0, done.stderr[-3000:]
+    jsonl = list((tmp_path / "data" / "asia_pacific").glob("*.jsonl"))
+    csv_files = list((tmp_path / "data" / "asia_pacific").glob("*.csv"))
+    assert len(jsonl) == len(csv_files) == 1
+    assert jsonl[0].stem == csv_files[0].stem
+    assert len(jsonl[0].read_text().splitlines()) == 3
+    assert len(pd.read_csv(csv_files[0])) == 3
+
+
+def test_bad_argument_fails_with_its_name(tmp_path: Path) -> None:
+    done = scrapy(tmp_path, "demo", "-a", "since=yesterday")
+    assert done.returncode != 0
+    assert "since='yesterday': expected a date as YYYY-MM-DD" in done.stderr
+
+
+def test_scrapy_list_shows_asia_pacific(tmp_path: Path) -> None:
+    done = scrapy(tmp_path, "list")
+    assert done.returncode == 0
+    assert "asia_pacific" in done.stdout.split()

@@ -1,0 +1,110 @@
+"""A small site that misbehaves in the ways the web does, served over real HTTP on localhost.
+
+The section page links one good article and one link to each kind of trouble; the feed is
+truncated XML. A crawl must export the good article, count each failure, and finish.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+PARAGRAPH = (
+    "The harbour authority in the fictional port of Kestrel Bay reopened its northern wharf on "
+    "Monday after three weeks of repairs to the storm-damaged pilings, officials said."
+)
+GOOD_ARTICLE = (
+    "<html lang='en'><head><title>Kestrel Bay wharf reopens after repairs</title>"
+    "<meta property='og:type' content='article'>"
+    "<meta property='article:published_time' content='2026-11-20T09:00:00+10:00'></head>"
+    "<body><article><h1>Kestrel Bay wharf reopens after repairs</h1>"
+    + "".join(f"<p>{PARAGRAPH} Part {i}.</p>" for i in range(6))
+    + "</article></body></html>"
+)
+TROUBLE = {
+    "/2026/11/20/server-error-story/": "a 500 on every try",
+    "/2026/11/20/slow-story/": "answers after the download timeout",
+    "/2026/11/20/huge-story/": "a body over DOWNLOAD_MAXSIZE",
+    "/2026/11/20/image-story/": "a PNG where a page should be",
+    "/2026/11/20/broken-story/": "truncated HTML with a wrong charset",
+    "/2026/11/20/missing-story/": "a 404",
+}
+
+
+def _section_page() -> str:
+    links = "".join(
+        f"<article><h2><a href='{path}'>A story that is really {why} today</a></h2></article>"
+        for path, why in TROUBLE.items()
+    )
+    good = "<article><h2><a href='/2026/11/20/wharf-reopens/'>Kestrel Bay wharf reopens</a></h2>"
+    return f"<html><body><main>{good}</article>{links}</main></body></html>"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    routes: dict[str, Callable[[_Handler], None]]
+
+    def do_GET(self) -> None:
+        route = self.routes.get(self.path)
+        if route is None:
+            self.send(404, "text/html", b"<h1>Not found</h1>")
+        else:
+            route(self)
+
+    def send(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the crawl's own log says what happened."""
+
+
+def _slow(handler: _Handler) -> None:
+    time.sleep(3)
+    handler.send(200, "text/html", GOOD_ARTICLE.encode())
+
+
+_Handler.routes = {
+    "/robots.txt": lambda h: h.send(200, "text/plain", b"User-agent: *\nAllow: /\n"),
+    "/section/": lambda h: h.send(200, "text/html; charset=utf-8", _section_page().encode()),
+    "/feed.xml": lambda h: h.send(200, "application/rss+xml", b"<?xml version='1.0'?><rss><chan"),
+    "/2026/11/20/wharf-reopens/": lambda h: h.send(200, "text/html", GOOD_ARTICLE.encode()),
+    "/2026/11/20/server-error-story/": lambda h: h.send(500, "text/html", b"oops"),
+    "/2026/11/20/slow-story/": _slow,
+    "/2026/11/20/huge-story/": lambda h: h.send(200, "text/html", b"<p>" + b"x" * 3_000_000),
+    "/2026/11/20/image-story/": lambda h: h.send(
+        200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)
+    ),
+    "/2026/11/20/broken-story/": lambda h: h.send(
+        200, "text/html; charset=utf-8", b"<html><body><h1>Caf\xe9 <p>\xff\xfe trunc"
+    ),
+}
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """The crawler hangs up on the huge and slow pages on purpose: not an error here."""
+
+
+@contextmanager
+def serve_hostile_site() -> Iterator[str]:
+    """Serve the hostile site on a free localhost port; yields its base URL."""
+    server = _QuietServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,44 @@
+"""The crawler keeps going on a hostile web: each failure logged and counted, nothing lost."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.integration.conftest import crawl
+from tests.integration.hostile_site import serve_hostile_site
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+pytestmark = pytest.mark.integration
+
+
+def declaration(base: str) -> str:
+    return f"""
+domains = ["127.0.0.1"]
+[sections.asia_pacific]
+pages = ["{base}/section/"]
+feeds = ["{base}/feed.xml"]
+"""
+
+
+def test_hostile_site_yields_the_good_article_and_counts_the_rest(tmp_path: Path) -> None:
+    with serve_hostile_site() as base:
+        result = crawl(
+            tmp_path,
+            declaration=declaration(base),
+            settings={"DOWNLOAD_TIMEOUT": 1, "DOWNLOAD_MAXSIZE": 1_000_000, "RETRY_TIMES": 1},
+        )
+    assert [item["url"] for item in result.items] == [f"{base}/2026/11/20/wharf-reopens/"]
+    stats = result.stats
+    assert stats["newsbot/fetch/failed/http_500"] == 1
+    assert stats["newsbot/fetch/failed/http_404"] == 1
+    assert stats["newsbot/fetch/failed/DownloadTimeoutError"] == 1
+    assert stats["newsbot/fetch/not_text"] == 1
+    assert stats["newsbot/feed/empty_or_invalid"] == 1
+    assert result.dropped("short_body") == 1  # the truncated page: read, judged, dropped
+    assert sum(v for k, v in stats.items() if k.startswith("newsbot/fetch/failed/")) == 4
+    assert "Failed " in result.log
+    assert "/2026/11/20/slow-story/" in result.log
