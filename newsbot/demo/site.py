@@ -69,7 +69,7 @@ class ExpectedArticle:
     body: str  # blocks joined by "\n\n"; no trailer, captions, ads, boxes
     template: str
     lang: str
-    image_url: str
+    image_url: str | None  # None where the template shows no image (minimal)
     amp_url: str
 
 
@@ -223,7 +223,7 @@ class DemoSite:
             body=a.body_text,
             template=a.template,
             lang="en-GB" if a.template == "longform" else "en-US",
-            image_url=base + a.image,
+            image_url=None if a.template == "minimal" else base + a.image,
             amp_url=base + a.amp_path,
         )
 

@@ -16,7 +16,7 @@ from newsbot.pipelines.drops import DROPPED_STAT
 from newsbot.sites import load_sites, sites_path_dirs
 from newsbot.spiders.arguments import SectionArguments
 from newsbot.spiders.selection import select_sites
-from newsbot.urls import strip_tracking
+from newsbot.urls import canonical_url, strip_tracking
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterable, Iterator
@@ -142,8 +142,15 @@ class SectionSpider(Spider):
         links = [e.url for e in recent if not self._before_since(e.news_published or e.lastmod)]
         yield from self._article_requests(links, listing.site)
 
-    def parse_article(self, response: Response, site: Site) -> Iterator[Article]:
-        """An article page, extracted into an ``Article`` (the pipelines judge it)."""
+    def parse_article(
+        self, response: Response, site: Site, alternate: Article | None = None
+    ) -> Iterator[Article | Request]:
+        """An article page, extracted into an ``Article`` (the pipelines judge it).
+
+        A page whose rel=canonical names another page of the site (an AMP twin, a print
+        view) is a lighter copy: the canonical page is fetched instead, and this page's
+        article is kept as ``alternate``, exported only if the canonical page cannot be had.
+        """
         if not self._is_text(response):
             return
         encoding = response.encoding if isinstance(response, TextResponse) else None
@@ -153,7 +160,20 @@ class SectionSpider(Spider):
         article.source_url = response.url
         article.fetched_at = utc_now_iso()
         self._count("article/extracted")
-        yield article
+        if (
+            alternate is None
+            and canonical_url(response.url) != article.url
+            and site.owns(article.url)
+        ):
+            self._count("article/followed_canonical")
+            yield Request(
+                article.url,
+                callback=self.parse_article,
+                cb_kwargs={"site": site, "alternate": article},
+                errback=self.on_error,
+            )
+        else:
+            yield article
 
     def closed(self, reason: str) -> None:
         """One summary line a person (or cron mail) reads instead of the full stats dump."""
@@ -187,16 +207,24 @@ class SectionSpider(Spider):
             url, callback=callback, cb_kwargs={"listing": listing}, errback=self.on_error
         )
 
-    def on_error(self, failure: Failure) -> None:
-        """Every failed request: one warning with the URL, one stat by kind of failure."""
+    def on_error(self, failure: Failure) -> Iterator[Article]:
+        """Every failed request: one warning with the URL, one stat by kind of failure.
+
+        When the failed page was the canonical twin of a fetched page, that page's article
+        is exported instead: a lighter copy beats a lost article.
+        """
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)
         if response is not None:
             kind, message = f"http_{response.status}", f"HTTP {response.status}"
         else:
-            kind, message = failure.type.__name__, failure.getErrorMessage()
+            kind, message = type(failure.value).__name__, failure.getErrorMessage()
         self._count(f"fetch/failed/{kind}")
         logger.warning("Failed %s: %s", request.url if request else "?", message)
+        alternate = request.cb_kwargs.get("alternate") if request else None
+        if alternate is not None:
+            self._count("article/kept_alternate")
+            yield alternate
 
     def _before_since(self, published: str | None) -> bool:
         since = self.arguments.since

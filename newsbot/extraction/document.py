@@ -1,0 +1,135 @@
+"""Raw response to one parsed lxml tree: decoding, size guard, parsing that cannot fail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from cssselect import SelectorError
+from lxml import etree, html
+from lxml.cssselect import CSSSelector
+from w3lib.encoding import html_to_unicode
+
+from newsbot.extraction.jsonld import LinkedData, read_linked_data
+from newsbot.extraction.metadata import PageMeta, read_meta
+from newsbot.urls import is_http_url
+
+if TYPE_CHECKING:
+    from newsbot.sites.model import ExtractionHints
+
+# Real article pages are well under 2 MB; beyond this it is a data dump or an attack, and
+# parsing plus extraction time grows with size. The head and the article text come first, so
+# the cut keeps what matters.
+MAX_HTML_CHARS = 5_000_000
+
+_EMPTY_DOCUMENT = "<html><head></head><body></body></html>"
+# Where the article sits, most specific first: the article block holding the headline, the
+# page's main region, any article block. Bylines and <time> are looked up there, not in teasers.
+_SCOPE_XPATHS = (
+    "//*[self::article or contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]"
+    "[.//h1]",
+    "//main|//*[@role='main']",
+    "//article",
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A parsed page and everything read from it once, handed to each field extractor."""
+
+    root: html.HtmlElement
+    url: str
+    meta: PageMeta
+    linked: LinkedData
+    scope: html.HtmlElement
+    hints: ExtractionHints
+
+    def absolute(self, href: str | None) -> str | None:
+        """``href`` resolved against ``<base>`` / the page URL; None unless it is http(s)."""
+        if not href or not href.strip():
+            return None
+        base = self.root.find("head/base")
+        base_url = urljoin(self.url, base.get("href") or "") if base is not None else self.url
+        resolved = urljoin(base_url, href.strip())
+        return resolved if is_http_url(resolved) else None
+
+
+def load_page(
+    content: str | bytes, url: str, hints: ExtractionHints, encoding: str | None = None
+) -> Page:
+    """Decode and parse once, then index metadata and structured data for the extractors."""
+    root = parse(decode(content, encoding))
+    return Page(
+        root=root,
+        url=url,
+        meta=read_meta(root),
+        linked=read_linked_data(root),
+        scope=_article_scope(root),
+        hints=hints,
+    )
+
+
+def decode(content: str | bytes, encoding: str | None = None) -> str:
+    """Text of a page: ``encoding`` (from the HTTP header), else BOM, else ``<meta>``, else UTF-8.
+
+    Undecodable bytes become U+FFFD rather than an error: a page with one bad byte is still a page.
+    """
+    if isinstance(content, str):
+        return content[:MAX_HTML_CHARS]
+    header = f"text/html; charset={encoding}" if encoding else None
+    _, text = html_to_unicode(header, content[:MAX_HTML_CHARS])
+    return text
+
+
+def parse(text: str) -> html.HtmlElement:
+    """An ``<html>`` root for any text, an empty document when there is nothing to parse.
+
+    The text goes to lxml as UTF-8 bytes with the encoding stated, so an ``<?xml encoding?>``
+    declaration or a stray ``<meta charset>`` cannot make lxml decode it a second time.
+    """
+    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    data = text.encode("utf-8", "replace").replace(b"\x00", b"")
+    try:
+        root = html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError):
+        root = None
+    if root is None or root.tag != "html":
+        # lxml gives up on input with no markup at all (empty, whitespace, binary noise).
+        return html.document_fromstring(_EMPTY_DOCUMENT)
+    if root.find("body") is None:
+        # A head-only page has no <body> element; every later step may rely on one.
+        etree.SubElement(root, "body")
+    return root
+
+
+def _article_scope(root: html.HtmlElement) -> html.HtmlElement:
+    for xpath in _SCOPE_XPATHS:
+        found = elements(root.xpath(xpath))
+        if found:
+            return found[0]
+    body: html.HtmlElement = root.find("body")
+    return body
+
+
+def select(root: html.HtmlElement, css: str) -> list[html.HtmlElement]:
+    """Elements matching a site's CSS selector; a selector lxml cannot compile matches nothing."""
+    selector = _compile(css)
+    return elements(selector(root)) if selector is not None else []
+
+
+def elements(result: object) -> list[html.HtmlElement]:
+    """The elements of an XPath result (which lxml types as anything an XPath can return)."""
+    if not isinstance(result, list):
+        return []
+    return [item for item in result if isinstance(item, html.HtmlElement)]
+
+
+@lru_cache(maxsize=256)
+def _compile(css: str) -> CSSSelector | None:
+    # Selectors come from a handful of site files; compiling once per process is enough.
+    try:
+        return CSSSelector(css, translator="html")
+    except (SelectorError, etree.XPathError):
+        return None

@@ -1,0 +1,123 @@
+"""Fields that are the first usable value among a few declared sources (meta, JSON-LD, markup)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from tldextract import TLDExtract
+
+from newsbot.extraction.bylines import unique
+from newsbot.extraction.document import elements
+from newsbot.text import clean_text
+from newsbot.urls import canonical_url, host_of
+
+if TYPE_CHECKING:
+    from newsbot.extraction.document import Page
+
+# The public-suffix snapshot shipped with tldextract: no network, no cache files written.
+_DOMAINS = TLDExtract(suffix_list_urls=(), cache_dir=None)
+_LANGUAGE = re.compile(r"^\s*([a-zA-Z]{2})(?:[-_]|\s*$)")
+_KEYWORD_KEYS = ("news_keywords", "keywords")
+# WordPress marks category links rel="category tag": those are sections, not topics.
+_TAG_LINKS = (
+    ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"
+    "[not(contains(concat(' ', normalize-space(@rel), ' '), ' category '))]"
+)
+# A "tag" longer than this is a sentence or an SEO keyword dump, not a topic.
+_MAX_TAG_CHARS = 80
+
+
+def extract_url(page: Page) -> str:
+    """The page's declared canonical URL when it is on the same site, else the fetched URL.
+
+    A canonical on another registrable domain (a syndication partner) or pointing at a home
+    page (a template bug) is not trusted: the fetched URL is the article then.
+    """
+    for declared in (page.meta.link("canonical"), page.meta.first("og:url")):
+        candidate = page.absolute(declared)
+        if candidate and _same_site(candidate, page.url) and not _is_home(candidate, page.url):
+            return canonical_url(candidate)
+    return canonical_url(page.url)
+
+
+def extract_description(page: Page) -> str | None:
+    """og:description, meta description, twitter:description, JSON-LD description."""
+    value = page.meta.first("og:description", "description", "twitter:description")
+    value = value or page.linked.text("description")
+    return clean_text(value) if value else None
+
+
+def extract_language(page: Page) -> str | None:
+    """ISO 639-1 code from html lang, content-language, og:locale, JSON-LD, or the site's hint."""
+    candidates = (
+        page.root.get("lang"),
+        page.root.get("xml:lang"),
+        page.meta.first("content-language", "language", "dc.language"),
+        page.meta.first("og:locale"),
+        page.linked.text("inLanguage", anywhere=True),
+        page.hints.language,
+    )
+    for candidate in candidates:
+        match = _LANGUAGE.match(candidate or "")
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def extract_tags(page: Page) -> list[str]:
+    """Topics from the first source that has any: JSON-LD keywords, article:tag, keywords meta,
+    tag links in the article (``rel="tag"``, as WordPress themes print them)."""
+    linked = [tag for value in page.linked.values("keywords") for tag in _split_keywords(value)]
+    listed = [
+        [tag for value in page.meta.all(key) for tag in value.split(",")] for key in _KEYWORD_KEYS
+    ]
+    linked_tags = [link.text_content() for link in elements(page.scope.xpath(_TAG_LINKS))]
+    for tags in (linked, list(page.meta.all("article:tag")), *listed, linked_tags):
+        cleaned = [clean_text(tag) for tag in tags]
+        kept = unique([tag for tag in cleaned if tag and len(tag) <= _MAX_TAG_CHARS])
+        if kept:
+            return kept
+    return []
+
+
+def extract_image(page: Page) -> str | None:
+    """The lead image: og:image, JSON-LD image (URL, ImageObject or list), twitter:image."""
+    linked = [_image_url(value) for value in page.linked.values("image")]
+    candidates = [
+        page.meta.first("og:image", "og:image:url", "og:image:secure_url"),
+        *linked,
+        page.meta.first("twitter:image", "twitter:image:src"),
+    ]
+    return next((url for c in candidates if (url := page.absolute(c))), None)
+
+
+def _split_keywords(value: object) -> list[str]:
+    return value.split(",") if isinstance(value, str) else []
+
+
+def _image_url(value: object) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl")
+    return value if isinstance(value, str) else None
+
+
+def _same_site(url: str, other: str) -> bool:
+    return _registrable_domain(url) == _registrable_domain(other)
+
+
+def _registrable_domain(url: str) -> str:
+    """news.bbc.co.uk -> bbc.co.uk; a host under no known suffix (an internal or ``.example``
+    name) keeps its last two labels, and an IP address or a one-label host stays whole."""
+    found = _DOMAINS(url).top_domain_under_public_suffix
+    if found:
+        return found
+    host = host_of(url)
+    if "." not in host or host.replace(".", "").isdigit() or ":" in host:
+        return host
+    return ".".join(host.split(".")[-2:])
+
+
+def _is_home(url: str, fetched: str) -> bool:
+    return urlsplit(url).path in {"", "/"} and urlsplit(fetched).path not in {"", "/"}
