@@ -38,10 +38,12 @@ ITEM_PIPELINES = {
 }
 
 # --- Export: without -o/-O, every run writes a timestamped JSONL and CSV under data/<spider>/ -----
-FEEDS = {
+# (applied by DefaultFeedsAddon only when no feed is given: -O/-o replace them, not add to them)
+NEWSBOT_DEFAULT_FEEDS = {
     "data/%(name)s/%(time)s.jsonl": {"format": "jsonlines"},
     "data/%(name)s/%(time)s.csv": {"format": "csv"},
 }
+ADDONS = {"newsbot.addons.DefaultFeedsAddon": 0}
 FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORTERS = {"csv": "newsbot.exporters.ArticleCsvItemExporter"}

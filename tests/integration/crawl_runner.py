@@ -21,8 +21,9 @@ from tests.support import project_settings
 
 def main(config_path: str, out_path: str) -> None:
     config = json.loads(Path(config_path).read_text(encoding="utf-8"))
-    # No FEEDS unless a test asks: items are read from the signal, not from files in the cwd.
-    process = AsyncCrawlerProcess(project_settings(**{"FEEDS": {}, **config.get("settings", {})}))
+    # No files unless a test asks: items are read from the signal, not from files in the cwd.
+    overrides = {"NEWSBOT_DEFAULT_FEEDS": {}, **config.get("settings", {})}
+    process = AsyncCrawlerProcess(project_settings(**overrides))
     crawler = process.create_crawler(config["spider"])
     items: list[dict[str, Any]] = []
 
