@@ -99,9 +99,8 @@ class SectionSpider(Spider):
             return
         self._count("section/pages")
         site = listing.site
-        links = find_article_links(
-            response.body, response.url, domains=site.domains, rules=site.article_urls
-        )
+        # The site's URL rules are applied with every other source's links, in _article_requests.
+        links = find_article_links(response.body, response.url, domains=site.domains)
         self._count("section/article_links", len(links))
         yield from self._article_requests(links, site)
         next_page = find_next_page(response.body, response.url)

@@ -9,7 +9,7 @@ import pytest
 from newsbot.dates import to_utc_iso
 from newsbot.demo.boilerplate import BOILERPLATE_PHRASES
 from newsbot.items import EXPORT_FIELDS
-from tests.integration.conftest import CrawlResult, crawl_demo
+from tests.integration.conftest import CrawlResult, crawl, crawl_demo
 from tests.support import expected_demo_paths, url_paths
 
 if TYPE_CHECKING:
@@ -109,3 +109,16 @@ def test_since_skips_older_articles(tmp_path: Path, demo_server: DemoServer) -> 
     assert (
         result.dropped("before_since") + result.stats["newsbot/discovery/skipped_before_since"] > 0
     )
+
+
+def test_domains_and_a_section_page_are_enough(tmp_path: Path, demo_server: DemoServer) -> None:
+    """No feed, no sitemap, no rules, no selectors: pagination and generic discovery suffice."""
+    declaration = f"""
+domains = ["127.0.0.1"]
+[sections.asia_pacific]
+pages = ["{demo_server.url}/category/asia-pacific/"]
+"""
+    result = crawl(tmp_path, declaration=declaration)
+    found = url_paths(result.urls)
+    assert set(found) == expected_demo_paths(1, set(found))
+    assert result.stats["newsbot/section/pages"] == 4
