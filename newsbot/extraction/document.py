@@ -74,13 +74,37 @@ def load_page(
 def decode(content: str | bytes, encoding: str | None = None) -> str:
     """Text of a page: ``encoding`` (from the HTTP header), else BOM, else ``<meta>``, else UTF-8.
 
-    Undecodable bytes become U+FFFD rather than an error: a page with one bad byte is still a page.
+    Bytes that are valid UTF-8 with non-ASCII text are read as UTF-8 whatever ``<meta>`` or a
+    Latin-1 header claims: pages re-saved as UTF-8 keep their old ``<meta charset=gb2312>``,
+    servers default to ISO-8859-1, and text in another charset is practically never valid
+    UTF-8 by accident. Undecodable bytes become U+FFFD rather than an error: a page with one
+    bad byte is still a page.
     """
     if isinstance(content, str):
         return content[:MAX_HTML_CHARS]
+    content = content[:MAX_HTML_CHARS]
+    if (encoding or "").lower() not in _TRUSTED_OVER_UTF8 and _is_utf8_text(content):
+        return content.decode("utf-8").removeprefix("\ufeff")
     header = f"text/html; charset={encoding}" if encoding else None
-    _, text = html_to_unicode(header, content[:MAX_HTML_CHARS])
+    _, text = html_to_unicode(header, content)
     return text
+
+
+# Header charsets a valid UTF-8 body does not overrule: multi-byte encodings whose bytes can
+# also form valid UTF-8 sequences are rare, but a header naming one was set on purpose.
+_TRUSTED_OVER_UTF8 = frozenset({"utf-16", "utf-16le", "utf-16be", "utf-32", "gb18030", "big5"})
+
+
+def _is_utf8_text(content: bytes) -> bool:
+    if content.isascii():
+        return False
+    # A page cut at MAX_HTML_CHARS may end inside a character: ignore its last 3 bytes.
+    complete = content[:-3] if len(content) >= MAX_HTML_CHARS else content
+    try:
+        complete.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def parse(text: str) -> html.HtmlElement:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from scrapy import Request, Spider
 from scrapy.http import TextResponse
+from w3lib.encoding import http_content_type_encoding
+from w3lib.util import to_unicode
 
 from newsbot.dates import parse_datetime, utc_now_iso
 from newsbot.discovery import find_article_links, find_next_page, parse_feed, parse_sitemap
@@ -152,7 +154,10 @@ class SectionSpider(Spider):
         """
         if not self._is_text(response):
             return
-        encoding = response.encoding if isinstance(response, TextResponse) else None
+        # Only the charset the server declared: extraction reads BOM and <meta> itself.
+        encoding = http_content_type_encoding(
+            to_unicode(response.headers.get("Content-Type") or b"")
+        )
         article = extract_article(response.body, response.url, site.hints, encoding=encoding)
         article.site = site.key
         article.section = self.section
