@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from tldextract import TLDExtract
 from w3lib.url import canonicalize_url, safe_url_string
 
 # Query parameters that identify a campaign or a click, never the page itself.
@@ -81,6 +82,20 @@ def canonical_url(url: str) -> str:
     percent-encoding are normalized and remaining query arguments sorted (w3lib).
     """
     return canonicalize_url(strip_tracking(url), keep_fragments=False)
+
+
+# The public-suffix snapshot shipped with tldextract: no network, no cache files written.
+_SUFFIXES = TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registrable_domain(url: str) -> str:
+    """The site a URL belongs to: ``uk.news.yahoo.com`` -> ``yahoo.com``, ``bbc.co.uk`` stays.
+
+    Hosts without a known public suffix (localhost, IP addresses, ``.example``) are their own
+    site, less a leading "www.".
+    """
+    host = host_of(url)
+    return _SUFFIXES(host).top_domain_under_public_suffix or host.removeprefix("www.")
 
 
 def host_of(url: str) -> str:

@@ -19,7 +19,7 @@ from newsbot.discovery.context import ContextReader, LinkContext
 from newsbot.discovery.page import iter_anchors, parse_html, same_page_key
 from newsbot.discovery.url_shape import UrlShape, url_shape
 from newsbot.discovery.vocabulary import GENERIC_LABELS
-from newsbot.urls import canonical_url, host_of, is_on_domains, strip_tracking
+from newsbot.urls import canonical_url, is_on_domains, registrable_domain, strip_tracking
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -71,7 +71,7 @@ def find_article_links(
 ) -> list[str]:
     """Absolute URLs of the site's article pages linked from a listing page, in page order.
 
-    ``domains`` defaults to the page's host without "www." (subdomains included); ``rules``
+    ``domains`` defaults to the page's registrable domain (its site, subdomains included); ``rules``
     are the site's optional allow/deny hints. URLs come without tracking parameters.
     """
     root = parse_html(html)
@@ -89,7 +89,7 @@ def find_article_links(
 
 def _domains(url: str, domains: Iterable[str] | None) -> tuple[str, ...]:
     if domains is None:
-        return (host_of(url).removeprefix("www."),)
+        return (registrable_domain(url),)
     return tuple(d.lower().removeprefix("www.") for d in domains)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from newsbot.dates import to_utc_iso
 from newsbot.text import body_fingerprint, clean_body, clean_text, word_count
-from newsbot.urls import canonical_url, is_on_domains, strip_tracking
+from newsbot.urls import canonical_url, is_on_domains, registrable_domain, strip_tracking
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,17 @@ def test_is_on_domains_accepts_subdomains_only() -> None:
 )
 def test_to_utc_iso(value: str | None, tz: ZoneInfo, expected: str | None) -> None:
     assert to_utc_iso(value, tz) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "site"),
+    [
+        ("https://uk.news.yahoo.com/story", "yahoo.com"),
+        ("https://www.bbc.co.uk/news", "bbc.co.uk"),
+        ("http://127.0.0.1:8000/a", "127.0.0.1"),
+        ("https://www.harbour-times.example/a", "harbour-times.example"),
+    ],
+    ids=["subdomain", "two-label-suffix", "ip", "unknown-suffix"],
+)
+def test_registrable_domain(url: str, site: str) -> None:
+    assert registrable_domain(url) == site

@@ -54,7 +54,7 @@ def test_tracking_duplicates_count_once_at_first_position_without_tracking():
     ]
 
 
-def test_default_domains_are_the_page_host_without_www_and_its_subdomains():
+def test_default_domains_are_the_pages_site_and_its_subdomains():
     html = _teasers(
         "https://live.harbour-times.example/2026/11/03/summit-live-coverage-day-one/",
         "https://harbour-times.example/2026/11/03/summit-closes-with-joint-statement/",
