@@ -12,8 +12,9 @@ INTERNAL = "newsbot_internal"
 class Article:
     """A news article as analysts receive it.
 
-    Field names and order are a contract (other tools read them); ``page_type`` and
-    ``date_source`` after them are internal: pipelines read them, exports leave them out.
+    Field names and order are a contract (other tools read them; new fields only ever come
+    at the end); ``page_type`` and ``date_source`` are internal: pipelines read them, exports
+    leave them out.
     Dates are ISO 8601 strings normalized to UTC, or ``None`` when the page does not say.
     """
 
@@ -33,6 +34,11 @@ class Article:
     source_url: str = ""
     fetched_at: str | None = None
     fingerprint: str = ""
+    #: The story this article tells: its own id, or that of the first copy it nearly
+    #: duplicates (the same wire story on another site), when near-duplicates are linked.
+    story_id: str | None = None
+    #: 1 for the first export of an article; 2, 3... when an updated version is exported again.
+    revision: int = 1
     #: What the page says it is: "article", or e.g. "website", "listing", "video" (from og:type,
     #: JSON-LD @type and page shape); the validate pipeline drops what is not an article.
     page_type: str = field(default="article", metadata={INTERNAL: True})

@@ -29,12 +29,11 @@ REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
-# --- Pipelines: normalize -> validate -> dedupe -> limit (the order is the data flow) ---------
+# --- Pipelines: normalize -> validate -> dedupe (the order is the data flow) -------------------
 ITEM_PIPELINES = {
     "newsbot.pipelines.normalize.NormalizePipeline": 100,
     "newsbot.pipelines.validate.ValidatePipeline": 200,
-    "newsbot.pipelines.dedupe.DedupePipeline": 300,
-    "newsbot.pipelines.limit.LimitPipeline": 400,
+    "newsbot.pipelines.dedupe.DedupePipeline": 900,  # last: what it accepts is exported
 }
 
 # --- Export: without -o/-O, every run writes a timestamped JSONL and CSV under data/<spider>/ -----
@@ -44,9 +43,10 @@ NEWSBOT_DEFAULT_FEEDS = {
     "data/%(name)s/%(time)s.csv": {"format": "csv"},
 }
 ADDONS = {"newsbot.addons.DefaultFeedsAddon": 0}
+EXTENSIONS = {"newsbot.extensions.run.RunExtension": 500}
 FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)
 FEED_EXPORT_ENCODING = "utf-8"
-FEED_EXPORTERS = {"csv": "newsbot.exporters.ArticleCsvItemExporter"}
+FEED_EXPORTERS = {"csv": "newsbot.exports.csv.ArticleCsvItemExporter"}
 
 # --- newsbot ----------------------------------------------------------------------------------
 # Extra folder(s) of site declarations (*.toml), os.pathsep-separated, added to the bundled ones;
@@ -60,12 +60,39 @@ NEWSBOT_SITEMAP_DEPTH = 2
 NEWSBOT_SITEMAP_MAX_ENTRIES = 500
 # Articles with fewer body words than this are dropped as "short_body" (teasers, paywall stubs).
 NEWSBOT_VALIDATE_MIN_WORDS = 50
-# Where the dedupe pipeline remembers what it has seen (an import path to a SeenStore class);
-# the default remembers within one run only.
-NEWSBOT_DEDUPE_STORE = "newsbot.seen.MemorySeenStore"
+# --- State and cron-grade runs ------------------------------------------------------------------
+# The state file (%(name)s = spider): what was exported, under which URLs, page validators.
+# ":memory:" keeps nothing between runs (every run starts afresh, no lock).
+NEWSBOT_STATE_PATH = "data/state/%(name)s.sqlite3"
+# The StateStore implementation (built with the path above).
+NEWSBOT_STATE_STORE = "newsbot.state.sqlite.SQLiteStateStore"
+# One JSON summary per run lands here.
+NEWSBOT_RUNS_DIR = "data/runs/%(name)s"
+# A run whose failed requests exceed this share of all requests exits with code 1.
+NEWSBOT_MAX_ERROR_RATE = 0.5
+# Near-duplicates (the same story on another site, a light rewrite): "link" exports them with
+# the first copy's story_id; "drop" drops them (reason near_duplicate).
+NEWSBOT_NEAR_DUPLICATES = "link"
+# Estimated shingle similarity from which two bodies count as near-duplicates.
+NEWSBOT_NEAR_DUPLICATE_THRESHOLD = 0.5
+# An exported article met again with a changed body: "revise" exports it again with revision+1,
+# "ignore" drops it (reason update_ignored). Known articles are only re-fetched when a sitemap
+# says they changed.
+NEWSBOT_UPDATES = "revise"
+# Stop following a section's pages once a page brings no article the state does not know.
+NEWSBOT_STOP_AT_KNOWN_PAGE = True
+# Pages rejected as not articles are not fetched again for this many days.
+NEWSBOT_RECHECK_REJECTED_DAYS = 7
 # Which day of its news cycle `scrapy demo` serves the demo site as (day 2 adds and updates).
 NEWSBOT_DEMO_DAY = 1
+# The port `scrapy demo` serves on (a free one if it is taken); fixed so URLs repeat across runs.
+NEWSBOT_DEMO_PORT = 8765
 
 LOG_LEVEL = "INFO"
 # Drops log one line with reason and URL (not the whole article).
 LOG_FORMATTER = "newsbot.logformatter.NewsbotLogFormatter"
+# Export files are written under a hidden name and renamed when complete (see newsbot/exports).
+FEED_STORAGES = {
+    "": "newsbot.exports.storage.AtomicFileFeedStorage",
+    "file": "newsbot.exports.storage.AtomicFileFeedStorage",
+}

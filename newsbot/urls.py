@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tldextract import TLDExtract
@@ -113,3 +114,30 @@ def is_http_url(url: str) -> bool:
     """Whether the URL is an absolute http(s) URL (not mailto:, javascript:, data: ...)."""
     parts = urlsplit(url)
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
+
+
+# Ways sites spell the AMP twin of an article: a trailing /amp segment or .amp suffix, an
+# amp. host, or an amp/outputType=amp query (removed with the tracking parameters).
+_AMP_SEGMENT = re.compile(r"/amp(?:/|\.html?)?$")
+_AMP_SUFFIX = re.compile(r"\.amp(\.html?)?$")
+_AMP_QUERY = frozenset({"amp", "outputtype", "output"})
+
+
+def url_key(url: str) -> str:
+    """The identity of the page behind a URL, for recognising it under any of its spellings.
+
+    Beyond ``canonical_url``: the scheme, a leading ``www.``/``m.``/``amp.`` host label, a
+    trailing slash and AMP markers are ignored, so http/https, desktop/mobile/AMP twins and
+    ``/story`` vs ``/story/`` all give the same key. It is a key, not a URL to fetch.
+    """
+    parts = urlsplit(canonical_url(url))
+    host = re.sub(r"^(?:www\d?|m|mobile|amp)\.", "", (parts.hostname or "").lower())
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    path = _AMP_SUFFIX.sub(r"\1", _AMP_SEGMENT.sub("", parts.path)).rstrip("/") or "/"
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if k.lower() not in _AMP_QUERY
+    ]
+    return f"{host}{path}" + (f"?{urlencode(query)}" if query else "")

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+from scrapy import Spider
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
 
 from newsbot import settings as project_settings_module
 from newsbot.demo.site import DemoSite
+from newsbot.items import Article
+from newsbot.spiders.arguments import SectionArguments
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+    from newsbot.state import StateStore
 
 _ANY_BASE = "http://127.0.0.1"
 
 
 def project_settings(**overrides: Any) -> dict[str, Any]:
-    """newsbot's settings.py with ``overrides`` on top (what ``-s`` would do)."""
+    """newsbot's settings.py with ``overrides`` on top (what ``-s`` would do).
+
+    The state lives in memory unless a test names a file: tests must never touch (or lock)
+    the state of the checkout they run in.
+    """
     values = {k: v for k, v in vars(project_settings_module).items() if k.isupper()}
-    return {**values, **overrides}
+    return {**values, "NEWSBOT_STATE_PATH": ":memory:", **overrides}
 
 
 def expected_demo_paths(day: int, found: set[str]) -> set[str]:
@@ -34,3 +50,49 @@ def expected_demo_paths(day: int, found: set[str]) -> set[str]:
 def url_paths(urls: list[str]) -> list[str]:
     """The path of each URL (the demo server's port changes from run to run)."""
     return [urlsplit(url).path for url in urls]
+
+
+BODY = " ".join(["Ferry services resumed across the strait on Tuesday."] * 12)
+
+
+class ArgumentsSpider(Spider):
+    """A bare spider carrying section arguments, for pipelines built outside a crawl."""
+
+    name = "arguments"
+
+    def __init__(self, arguments: SectionArguments) -> None:
+        super().__init__()
+        self.arguments = arguments
+
+
+def article(**changes: Any) -> Article:
+    """A valid article; ``changes`` replace fields."""
+    base = Article(
+        url="https://example.com/2026/11/03/ferries/",
+        title="Ferries resume",
+        body=BODY,
+        word_count=96,
+        fingerprint="f1",
+        published_at="2026-11-03T00:15:00+00:00",
+    )
+    return replace(base, **changes)
+
+
+def build(
+    pipeline_cls: Any,
+    arguments: SectionArguments | None = None,
+    store: StateStore | None = None,
+    **settings: Any,
+) -> tuple[Any, Crawler]:
+    """A pipeline built as Scrapy builds it (from_crawler), opened, with ``-s``-like settings.
+
+    ``store`` stands in for the RunExtension's state store (no crawl runs here).
+    """
+    crawler = get_crawler(ArgumentsSpider, settings_dict=project_settings(**settings))
+    crawler.spider = ArgumentsSpider(arguments or SectionArguments())
+    pipeline = build_from_crawler(pipeline_cls, crawler)
+    if store is not None:
+        pipeline.store = store
+    if hasattr(pipeline, "open_spider"):
+        pipeline.open_spider()
+    return pipeline, crawler

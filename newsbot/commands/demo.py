@@ -2,28 +2,41 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scrapy.commands.crawl import Command as CrawlCommand
 from scrapy.exceptions import UsageError
 
+from newsbot.commands.crawl import Command as CrawlCommand
 from newsbot.demo.server import serve_demo_site
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Iterator
+
+    from newsbot.demo.server import DemoServer
+
+logger = logging.getLogger(__name__)
 
 #: The key of the demo site's declaration (a file written for the run, see ``site_declaration``).
 DEMO_SITE_KEY = "pacific_ledger"
 DEMO_SPIDER = "asia_pacific"
 #: The demo server is our own process on localhost: politeness delays would only slow the demo.
-#: Applied above the project settings and below the command line (-s still wins).
 LOCALHOST_SETTINGS = {
     "DOWNLOAD_DELAY": 0,
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+}
+#: The demo keeps its state and run summaries apart from live crawls of the same spider.
+#: Applied above the project settings and below the command line (-s still wins).
+DEMO_SETTINGS = {
+    **LOCALHOST_SETTINGS,
+    "NEWSBOT_STATE_PATH": "data/state/demo-%(name)s.sqlite3",
+    "NEWSBOT_RUNS_DIR": "data/runs/demo-%(name)s",
 }
 
 
@@ -57,21 +70,24 @@ class Command(CrawlCommand):
             "Serve the bundled demo news site on a free port of 127.0.0.1 and run the "
             "asia_pacific crawl against it. Accepts the options of 'scrapy crawl' "
             "(-o/-O, -s, -a); e.g. 'scrapy demo -O demo.jsonl'. "
-            "-s NEWSBOT_DEMO_DAY=N serves the site as it is on day N."
+            "-s NEWSBOT_DEMO_DAY=2 serves the site as it is a day later (new and updated "
+            "articles): run day 1, then day 2, to see a second run export only what changed."
         )
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if args:
             raise UsageError("scrapy demo takes no spider name (it always crawls asia_pacific)")
-        assert self.crawler_process is not None
         assert self.settings is not None
-        day = self.settings.getint("NEWSBOT_DEMO_DAY")
-        with serve_demo_site(day=day) as server, tempfile.TemporaryDirectory() as sites_dir:
+        day, port = (
+            self.settings.getint("NEWSBOT_DEMO_DAY"),
+            self.settings.getint("NEWSBOT_DEMO_PORT"),
+        )
+        with _demo_server(port, day) as server, tempfile.TemporaryDirectory() as sites_dir:
             Path(sites_dir, f"{DEMO_SITE_KEY}.toml").write_text(
                 site_declaration(server.url), encoding="utf-8"
             )
             crawler = self._create_crawler(DEMO_SPIDER)
-            crawler.settings.setdict(LOCALHOST_SETTINGS, priority="spider")
+            crawler.settings.setdict(DEMO_SETTINGS, priority="spider")
             user_dirs = crawler.settings.get("NEWSBOT_SITES_PATH") or ""
             crawler.settings.set(
                 "NEWSBOT_SITES_PATH",
@@ -79,10 +95,25 @@ class Command(CrawlCommand):
                 priority="cmdline",
             )
             opts.spargs["sites"] = DEMO_SITE_KEY  # never the live sites: the demo is offline
-            self.crawler_process.crawl(crawler, **opts.spargs)
-            self.crawler_process.start()
-        assert crawler.stats is not None
-        if self.crawler_process.bootstrap_failed or not crawler.stats.get_value(
-            "item_scraped_count"
-        ):
-            self.exitcode = 1
+            self.run_crawler(crawler, opts.spargs)
+
+
+@contextmanager
+def _demo_server(port: int, day: int) -> Iterator[DemoServer]:
+    """The demo site on ``port``, or on a free port when that one is taken.
+
+    A fixed port keeps the demo's URLs the same from run to run, which is what lets a second
+    run recognise the articles of the first (URLs are the state's keys).
+    """
+    with ExitStack() as stack:
+        try:
+            server = stack.enter_context(serve_demo_site(port=port, day=day))
+        except OSError as exc:
+            logger.warning(
+                "Port %d is taken (%s): serving the demo on a free port, so this run will not "
+                "recognise the articles of earlier demo runs",
+                port,
+                exc,
+            )
+            server = stack.enter_context(serve_demo_site(day=day))
+        yield server

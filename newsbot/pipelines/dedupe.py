@@ -1,52 +1,171 @@
-"""DedupePipeline: each article once per store, by canonical URL and then by body fingerprint."""
+"""DedupePipeline: each article exported once — across runs, URLs, copies and near-copies."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, Any, Self
 
 from itemadapter import ItemAdapter
-from scrapy.utils.misc import build_from_crawler, load_object
+from scrapy.exceptions import NotConfigured
 
+from newsbot.extensions.run import RunExtension
+from newsbot.neardup import signature
 from newsbot.pipelines.drops import drop
+from newsbot.spiders.arguments import spider_arguments
+from newsbot.state import ArticleRecord, KnownArticle
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
 
-    from newsbot.seen import SeenStore
+    from newsbot.state import StateStore
+
+NEAR_DUPLICATE_POLICIES = ("link", "drop")
+UPDATE_POLICIES = ("revise", "ignore")
 
 
 class DedupePipeline:
-    """Drops an article whose canonical URL or body fingerprint was accepted before.
+    """Checks each article against the state store, in order: any known URL spelling (an
+    exported article, or a new revision of it), the exact body fingerprint, then the
+    near-duplicate signature; past ``-a limit`` accepted articles, the rest are dropped.
+    Accepted articles get ``story_id`` and ``revision`` and are recorded in the run's state
+    transaction at once, so the next article (even one processed concurrently) sees them.
 
-    The memory of what was accepted is the ``SeenStore`` named by NEWSBOT_DEDUPE_STORE, so a
-    persistent store makes the same pipeline de-duplicate across runs. Reasons (stats
-    ``newsbot/dropped/<reason>``): ``duplicate_url``, ``duplicate_body``.
+    It must be the last pipeline: what it accepts is what is exported (which is also why it,
+    not a pipeline after it, applies the limit).
+
+    Reads NEWSBOT_NEAR_DUPLICATES, NEWSBOT_NEAR_DUPLICATE_THRESHOLD, NEWSBOT_UPDATES. Reasons
+    (stats ``newsbot/dropped/<reason>``): ``duplicate_url``, ``update_ignored``,
+    ``duplicate_body``, ``near_duplicate``, ``over_limit``.
     """
 
-    def __init__(self, stats: StatsCollector, store: SeenStore) -> None:
+    def __init__(
+        self,
+        crawler: Crawler | None,
+        stats: StatsCollector,
+        *,
+        near_policy: str,
+        threshold: float,
+        update_policy: str,
+    ) -> None:
+        self.crawler = crawler
         self.stats = stats
-        self.store = store
+        self.near_policy = near_policy
+        self.threshold = threshold
+        self.update_policy = update_policy
+        self.store: StateStore | None = None
+        self.limit: int | None = None
+        self.accepted = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         assert crawler.stats is not None
-        store_cls = load_object(crawler.settings["NEWSBOT_DEDUPE_STORE"])
-        return cls(crawler.stats, build_from_crawler(store_cls, crawler))
+        settings = crawler.settings
+        near, updates = settings["NEWSBOT_NEAR_DUPLICATES"], settings["NEWSBOT_UPDATES"]
+        if near not in NEAR_DUPLICATE_POLICIES or updates not in UPDATE_POLICIES:
+            raise NotConfigured(
+                f"NEWSBOT_NEAR_DUPLICATES must be one of {NEAR_DUPLICATE_POLICIES} (got {near!r})"
+                f" and NEWSBOT_UPDATES one of {UPDATE_POLICIES} (got {updates!r})"
+            )
+        return cls(
+            crawler,
+            crawler.stats,
+            near_policy=near,
+            update_policy=updates,
+            threshold=settings.getfloat("NEWSBOT_NEAR_DUPLICATE_THRESHOLD"),
+        )
 
     def open_spider(self) -> None:
-        self.store.open()
-
-    def close_spider(self) -> None:
-        self.store.close()
+        assert self.crawler is not None
+        assert self.crawler.spider is not None
+        self.limit = spider_arguments(self.crawler.spider).limit
+        if self.store is None:
+            extension = self.crawler.get_extension(RunExtension)
+            assert extension is not None, "DedupePipeline needs the RunExtension's state store"
+            self.store = extension.store
 
     def process_item(self, item: Any) -> Any:
+        assert self.store is not None
         adapter = ItemAdapter(item)
-        url, fingerprint = adapter["url"], adapter["fingerprint"]
-        if self.store.first_url_with_url(url):
-            raise drop(self.stats, "duplicate_url", url)
-        if first := self.store.first_url_with_fingerprint(fingerprint):
-            raise drop(self.stats, "duplicate_body", url, f"same text as {first}")
-        self.store.add(url, fingerprint)
+        if self.limit is not None and self.accepted >= self.limit:
+            raise drop(self.stats, "over_limit", adapter["url"])
+        urls = tuple(dict.fromkeys(u for u in (adapter["url"], adapter.get("source_url")) if u))
+        if known := self.store.find_url(urls):
+            return self._known_url(adapter, item, known, urls)
+        if known := self.store.find_fingerprint(adapter["fingerprint"]):
+            self.store.add_urls(known, urls)
+            raise drop(self.stats, "duplicate_body", adapter["url"], f"same text as {known.url}")
+        sig = signature(adapter["body"])
+        story_id = story_id_of(adapter["url"])
+        if sig is not None and (near := self.store.find_near(sig, self.threshold)):
+            first, similarity = near
+            if self.near_policy == "drop":
+                self.store.add_urls(first, urls)
+                raise drop(
+                    self.stats,
+                    "near_duplicate",
+                    adapter["url"],
+                    f"{similarity:.0%} like {first.url}",
+                )
+            story_id = first.story_id
+            self.stats.inc_value("newsbot/dedupe/near_duplicate_linked")
+        return self._accept(adapter, item, urls, sig=sig, story_id=story_id, revision=1)
+
+    def _known_url(
+        self, adapter: ItemAdapter, item: Any, known: KnownArticle, urls: tuple[str, ...]
+    ) -> Any:
+        assert self.store is not None
+        version = version_of(adapter)
+        newer = version is not None and (known.version_at is None or version > known.version_at)
+        if known.fingerprint == adapter["fingerprint"] and not newer:
+            self.store.add_urls(known, urls)
+            raise drop(self.stats, "duplicate_url", adapter["url"])
+        if self.update_policy == "ignore":
+            self.store.add_urls(known, urls)
+            raise drop(self.stats, "update_ignored", adapter["url"], "changed since its export")
+        self.stats.inc_value("newsbot/dedupe/revised")
+        return self._accept(
+            adapter,
+            item,
+            urls,
+            sig=signature(adapter["body"]),
+            story_id=known.story_id,
+            revision=known.revision + 1,
+        )
+
+    def _accept(
+        self,
+        adapter: ItemAdapter,
+        item: Any,
+        urls: tuple[str, ...],
+        *,
+        sig: bytes | None,
+        story_id: str,
+        revision: int,
+    ) -> Any:
+        assert self.store is not None
+        adapter["story_id"], adapter["revision"] = story_id, revision
+        self.store.add(
+            ArticleRecord(
+                url=adapter["url"],
+                other_urls=urls[1:],
+                fingerprint=adapter["fingerprint"],
+                signature=sig,
+                story_id=story_id,
+                revision=revision,
+                version_at=version_of(adapter),
+            )
+        )
+        self.accepted += 1
         self.stats.inc_value("newsbot/dedupe/accepted")
         return item
+
+
+def version_of(adapter: ItemAdapter) -> str | None:
+    """When this version of the article was made: its modified time, else its publication."""
+    return adapter.get("modified_at") or adapter.get("published_at")
+
+
+def story_id_of(url: str) -> str:
+    """A stable id for the story first told at ``url``."""
+    return hashlib.sha256(url.encode()).hexdigest()[:16]

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from scrapy import Request, Spider
 from scrapy.http import TextResponse
+from scrapy.utils.python import to_unicode
 from w3lib.encoding import http_content_type_encoding
-from w3lib.util import to_unicode
 
 from newsbot.dates import parse_datetime, utc_now_iso
 from newsbot.discovery import find_article_links, find_next_page, parse_feed, parse_sitemap
@@ -17,11 +17,12 @@ from newsbot.extraction import extract_article
 from newsbot.pipelines.drops import DROPPED_STAT
 from newsbot.sites import load_sites, sites_path_dirs
 from newsbot.spiders.arguments import SectionArguments
+from newsbot.spiders.freshness import Freshness
 from newsbot.spiders.selection import select_sites
 from newsbot.urls import canonical_url, strip_tracking
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Iterable, Iterator
+    from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 
     from scrapy.crawler import Crawler
     from scrapy.http import Response
@@ -85,6 +86,7 @@ class SectionSpider(Spider):
         )
 
     async def start(self) -> AsyncIterator[Any]:
+        self.freshness = Freshness.from_crawler(self.crawler)
         for site in self.sites:
             section = site.sections[self.section]
             listing = Listing(site)
@@ -96,17 +98,25 @@ class SectionSpider(Spider):
                 yield self._request(url, self.parse_sitemap, listing)
 
     def parse_section(self, response: Response, listing: Listing) -> Iterator[Request]:
-        """A section page: its article links, then the next page within the page budget."""
-        if not self._is_text(response):
+        """A section page: its article links, then the next page within the page budget.
+
+        Once a page brings no article the state does not know, older pages will not either:
+        pagination stops there (NEWSBOT_STOP_AT_KNOWN_PAGE).
+        """
+        if not self._is_fresh_listing(response):
             return
         self._count("section/pages")
         site = listing.site
         # The site's URL rules are applied with every other source's links, in _article_requests.
         links = find_article_links(response.body, response.url, domains=site.domains)
         self._count("section/article_links", len(links))
-        yield from self._article_requests(links, site)
+        requests = list(self._article_requests(links, site))
+        yield from requests
         next_page = find_next_page(response.body, response.url)
-        if next_page and listing.depth < self.max_pages:
+        if next_page and not requests and self.freshness.stop_at_known_page:
+            self._count("incremental/pagination_stopped")
+            logger.info("Nothing new on %s: not following older pages", response.url)
+        elif next_page and listing.depth < self.max_pages:
             yield self._request(next_page, self.parse_section, Listing(site, listing.depth + 1))
         elif next_page:
             self._count("section/page_budget_reached")
@@ -114,6 +124,8 @@ class SectionSpider(Spider):
 
     def parse_feed(self, response: Response, listing: Listing) -> Iterator[Request]:
         """An RSS/Atom/RDF/JSON feed: its entries, newer than ``-a since``."""
+        if not self._is_fresh_listing(response):
+            return
         entries = parse_feed(response.body, response.url)
         if not entries:
             self._count("feed/empty_or_invalid")
@@ -124,6 +136,8 @@ class SectionSpider(Spider):
 
     def parse_sitemap(self, response: Response, listing: Listing) -> Iterator[Request]:
         """A sitemap index (followed to the depth budget) or a URL set (newest entries)."""
+        if not self._is_fresh_listing(response):
+            return
         sitemap = parse_sitemap(response.body, response.url)
         if sitemap.kind == "invalid":
             self._count("sitemap/invalid")
@@ -140,8 +154,12 @@ class SectionSpider(Spider):
         entries = sorted(sitemap.entries, key=lambda e: e.lastmod or "", reverse=True)
         self._count("sitemap/entries", len(entries))
         recent = entries[: self.sitemap_max_entries]
-        links = [e.url for e in recent if not self._before_since(e.news_published or e.lastmod)]
-        yield from self._article_requests(links, listing.site)
+        lastmods = {
+            e.url: e.lastmod
+            for e in recent
+            if not self._before_since(e.news_published or e.lastmod)
+        }
+        yield from self._article_requests(lastmods, listing.site, lastmods)
 
     def parse_article(
         self, response: Response, site: Site, alternate: Article | None = None
@@ -193,23 +211,45 @@ class SectionSpider(Spider):
             ", ".join(f"{k} {v}" for k, v in sorted(drops.items())) or "none",
         )
 
-    def _article_requests(self, urls: Iterable[str], site: Site) -> Iterator[Request]:
+    def _article_requests(
+        self, urls: Iterable[str], site: Site, lastmods: Mapping[str, str | None] | None = None
+    ) -> Iterator[Request]:
+        """Requests for the article URLs this run needs: on the site, within its rules, and
+        not already accounted for by the state (``lastmods``: what sitemaps say changed)."""
         for url in urls:
             clean = strip_tracking(url)
-            if site.owns(clean) and site.article_urls.permits(clean):
+            if not (site.owns(clean) and site.article_urls.permits(clean)):
+                self._count("discovery/link_rejected")
+            elif skip := self.freshness.skip_reason(clean, (lastmods or {}).get(url)):
+                self._count(f"incremental/skipped_{skip}")
+            else:
                 yield Request(
                     clean,
                     callback=self.parse_article,
                     cb_kwargs={"site": site},
                     errback=self.on_error,
                 )
-            else:
-                self._count("discovery/link_rejected")
 
     def _request(self, url: str, callback: Any, listing: Listing) -> Request:
+        """A listing request (section page, feed, sitemap), conditional when it was seen before."""
         return Request(
-            url, callback=callback, cb_kwargs={"listing": listing}, errback=self.on_error
+            url,
+            callback=callback,
+            cb_kwargs={"listing": listing},
+            errback=self.on_error,
+            headers=self.freshness.conditional_headers(url),
+            # Scrapy's API for letting a 304 reach the callback instead of the errback.
+            meta={"handle_httpstatus_list": [304]},
         )
+
+    def _is_fresh_listing(self, response: Response) -> bool:
+        """False for a 304 (unchanged since the last run: nothing new to find there)."""
+        if response.status == 304:
+            self._count("conditional/not_modified")
+            logger.info("Unchanged since the last run: %s", response.url)
+            return False
+        self.freshness.remember_validators(response)
+        return self._is_text(response)
 
     def on_error(self, failure: Failure) -> Iterator[Article]:
         """Every failed request: one warning with the URL, one stat by kind of failure.

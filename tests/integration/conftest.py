@@ -55,7 +55,12 @@ def crawl(
     (sites / f"{DEMO_SITE_KEY}.toml").write_text(declaration, encoding="utf-8")
     config = {
         "spider": "asia_pacific",
-        "settings": {**LOCALHOST_SETTINGS, "NEWSBOT_SITES_PATH": str(sites), **(settings or {})},
+        "settings": {
+            **LOCALHOST_SETTINGS,
+            "NEWSBOT_SITES_PATH": str(sites),
+            "NEWSBOT_RUNS_DIR": str(folder / "runs"),
+            **(settings or {}),
+        },
         "args": {"sites": DEMO_SITE_KEY, **(args or {})},
     }
     config_path, out_path = folder / "config.json", folder / "result.json"

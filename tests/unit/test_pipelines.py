@@ -4,56 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
-from scrapy import Spider
-from scrapy.utils.misc import build_from_crawler
-from scrapy.utils.test import get_crawler
 
-from newsbot.exporters import ArticleCsvItemExporter
-from newsbot.items import EXPORT_FIELDS, Article
-from newsbot.pipelines.dedupe import DedupePipeline
+from newsbot.exports.csv import ArticleCsvItemExporter
+from newsbot.items import EXPORT_FIELDS
 from newsbot.pipelines.drops import ArticleDropped
-from newsbot.pipelines.limit import LimitPipeline
 from newsbot.pipelines.normalize import NormalizePipeline
 from newsbot.pipelines.validate import ValidatePipeline
 from newsbot.settings import FEED_EXPORT_FIELDS
 from newsbot.spiders.arguments import SectionArguments
-from tests.support import project_settings
-
-BODY = " ".join(["Ferry services resumed across the strait on Tuesday."] * 12)
-
-
-class ArgumentsSpider(Spider):
-    name = "arguments"
-
-    def __init__(self, arguments: SectionArguments) -> None:
-        super().__init__()
-        self.arguments = arguments
-
-
-def article(**changes: Any) -> Article:
-    base = Article(
-        url="https://example.com/2026/11/03/ferries/",
-        title="Ferries resume",
-        body=BODY,
-        word_count=96,
-        fingerprint="f1",
-        published_at="2026-11-03T00:15:00+00:00",
-    )
-    return replace(base, **changes)
-
-
-def build(pipeline_cls: Any, arguments: SectionArguments | None = None, **settings: Any) -> Any:
-    crawler = get_crawler(ArgumentsSpider, settings_dict=project_settings(**settings))
-    crawler.spider = ArgumentsSpider(arguments or SectionArguments())
-    pipeline = build_from_crawler(pipeline_cls, crawler)
-    if hasattr(pipeline, "open_spider"):
-        pipeline.open_spider()
-    return pipeline, crawler
+from tests.support import BODY, article, build
 
 
 def test_export_fields_are_the_documented_order() -> None:
@@ -74,6 +37,8 @@ def test_export_fields_are_the_documented_order() -> None:
         "source_url",
         "fetched_at",
         "fingerprint",
+        "story_id",
+        "revision",
     )
     assert tuple(FEED_EXPORT_FIELDS) == EXPORT_FIELDS
 
@@ -135,50 +100,6 @@ def test_validate_min_words_is_a_setting() -> None:
     pipeline, _crawler = build(ValidatePipeline, NEWSBOT_VALIDATE_MIN_WORDS=200)
     with pytest.raises(ArticleDropped, match="short_body"):
         pipeline.process_item(article())
-
-
-def test_dedupe_by_url_then_by_fingerprint() -> None:
-    pipeline, crawler = build(DedupePipeline)
-    first = article()
-    assert pipeline.process_item(first) is first
-    with pytest.raises(ArticleDropped, match="duplicate_url"):
-        pipeline.process_item(article(title="Other"))
-    with pytest.raises(ArticleDropped, match=r"duplicate_body.*same text as https://example"):
-        pipeline.process_item(article(url="https://example.com/copy/"))
-    other = article(url="https://example.com/other/", fingerprint="f2")
-    assert pipeline.process_item(other) is other
-    assert crawler.stats.get_value("newsbot/dropped/duplicate_url") == 1
-    assert crawler.stats.get_value("newsbot/dropped/duplicate_body") == 1
-    assert crawler.stats.get_value("newsbot/dedupe/accepted") == 2
-
-
-def test_dedupe_store_is_pluggable() -> None:
-    store = "tests.unit.test_pipelines.RememberEverythingStore"
-    pipeline, _crawler = build(DedupePipeline, NEWSBOT_DEDUPE_STORE=store)
-    with pytest.raises(ArticleDropped, match="duplicate_url"):
-        pipeline.process_item(article())
-
-
-class RememberEverythingStore:
-    """A store that has seen every URL before (as a persistent store after an earlier run)."""
-
-    def open(self) -> None: ...
-    def close(self) -> None: ...
-    def first_url_with_url(self, url: str) -> str | None:
-        return url
-
-    def first_url_with_fingerprint(self, fingerprint: str) -> str | None:
-        return None
-
-    def add(self, url: str, fingerprint: str) -> None: ...
-
-
-def test_limit_drops_after_n() -> None:
-    pipeline, _crawler = build(LimitPipeline, SectionArguments(limit=2))
-    for i in range(2):
-        pipeline.process_item(article(url=f"https://example.com/{i}"))
-    with pytest.raises(ArticleDropped, match="over_limit"):
-        pipeline.process_item(article(url="https://example.com/3"))
 
 
 def test_csv_joins_lists_with_semicolons_and_keeps_column_order() -> None:

@@ -1,0 +1,1 @@
+"""How export files reach the disk: whole, or not at all."""

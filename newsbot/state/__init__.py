@@ -1,0 +1,88 @@
+"""The state that outlives a run: what was exported, under which URLs, and page validators.
+
+``StateStore`` is the interface (SQLite by default, see ``sqlite.py``; a Redis-backed store
+for multi-machine runs would implement the same methods). A run's changes form one
+transaction: ``begin`` at the start, ``finish(commit=True)`` only after the export files are
+complete, so a crashed or failed run leaves the store as it was before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class KnownArticle:
+    """An article the store has exported (in an earlier run, or earlier in this one)."""
+
+    id: int
+    url: str
+    fingerprint: str
+    story_id: str
+    revision: int
+    version_at: str | None  # when the exported version was last modified (else published)
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """What the store keeps of an exported article."""
+
+    url: str
+    other_urls: tuple[str, ...]
+    fingerprint: str
+    signature: bytes | None
+    story_id: str
+    revision: int
+    version_at: str | None
+
+
+@dataclass(frozen=True)
+class Validators:
+    """HTTP validators of a listing page, feed or sitemap, for conditional requests."""
+
+    etag: str | None
+    last_modified: str | None
+
+
+class StateStore(Protocol):
+    """Persistent memory of a spider's runs. Every write belongs to the current run."""
+
+    def begin(self, run_id: str, spider: str, started_at: str) -> None:
+        """Start the run's transaction and clear debris of runs that never finished."""
+
+    def finish(self, *, commit: bool, summary: str = "") -> None:
+        """Commit the run (its exports are complete) or roll all of it back."""
+
+    def close(self) -> None:
+        """Release the connection."""
+
+    def find_url(self, urls: tuple[str, ...]) -> KnownArticle | None:
+        """The exported article known under any of these URLs (any spelling), if any."""
+
+    def find_fingerprint(self, fingerprint: str) -> KnownArticle | None:
+        """The exported article with exactly this body, if any."""
+
+    def find_near(self, signature: bytes, threshold: float) -> tuple[KnownArticle, float] | None:
+        """The most similar exported article at or above ``threshold``, with its similarity."""
+
+    def add(self, record: ArticleRecord) -> KnownArticle:
+        """Remember an exported article (a new one, or a new revision of a known URL)."""
+
+    def add_urls(self, article: KnownArticle, urls: tuple[str, ...]) -> None:
+        """Remember more URLs under which a known article was met (not to fetch them again)."""
+
+    def is_known(self, url: str) -> KnownArticle | None:
+        """The article known under ``url``, for deciding whether to fetch it at all."""
+
+    def reject(self, url: str, reason: str) -> None:
+        """Remember a page that is not an article, so it is not fetched on every run."""
+
+    def rejected_since(self, url: str, cutoff: str) -> bool:
+        """Whether ``url`` was rejected at or after ``cutoff`` (ISO time)."""
+
+    def validators(self, url: str) -> Validators | None:
+        """The validators the page had when it was last fetched in a committed run."""
+
+    def set_validators(self, url: str, validators: Validators) -> None:
+        """Remember a page's validators (committed with the run)."""

@@ -1,0 +1,121 @@
+"""Cron-grade runs: what a second run fetches and exports, killed runs, overlapping runs."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import time
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+
+from newsbot.demo.server import serve_demo_site
+from newsbot.demo.site import DemoSite
+from newsbot.runs import ExitCode
+from tests.e2e.cli import ENV, crawl_site_args, scrapy, scrapy_args
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+pytestmark = pytest.mark.e2e
+BASE = "http://127.0.0.1"
+
+
+def exported(cwd: Path) -> list[dict[str, object]]:
+    """Every record of every finished JSONL export under data/asia_pacific, oldest first."""
+    files = sorted((cwd / "data" / "asia_pacific").glob("*.jsonl"))
+    return [json.loads(line) for f in files for line in f.read_text().splitlines()]
+
+
+def path(url: object) -> str:
+    return urlsplit(str(url)).path
+
+
+def changed_between_days() -> tuple[set[str], set[str]]:
+    """(paths of articles new on day 2, paths of articles whose body changed on day 2)."""
+    day1, day2 = DemoSite(1).expected_articles(BASE), DemoSite(2).expected_articles(BASE)
+    new = {path(u) for u in day2.keys() - day1.keys()}
+    changed = {path(u) for u in day1.keys() & day2.keys() if day1[u].body != day2[u].body}
+    return new, changed
+
+
+def test_second_run_exports_and_fetches_only_what_changed(tmp_path: Path) -> None:
+    with serve_demo_site() as server:
+        first = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url))
+        assert first.returncode == 0, first.stderr[-2000:]
+        day_one = {path(r["url"]) for r in exported(tmp_path)}
+        server.set_day(2)
+        server.reset_requests()
+        second = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url))
+        assert second.returncode == 0, second.stderr[-2000:]
+        requested = set(server.requests)
+    records = exported(tmp_path)
+    second_run = {path(r["url"]): r for r in records[len(day_one) :]}
+    new, changed = changed_between_days()
+    assert set(second_run) == new | changed
+    assert {p: r["revision"] for p, r in second_run.items() if p in changed} == dict.fromkeys(
+        changed, 2
+    )
+    unchanged_pages = (day_one - changed) | {p + "amp/" for p in day_one - changed}
+    assert not requested & unchanged_pages, "an unchanged article page was fetched again"
+    summary = json.loads(
+        max((tmp_path / "data" / "runs" / "asia_pacific").glob("*.json")).read_text()
+    )
+    assert summary["items_exported"] == len(new | changed)
+    assert summary["not_modified"] >= 1  # the sitemap index answered 304
+
+
+def test_killed_run_leaves_no_finished_file_and_next_run_exports_everything_once(
+    tmp_path: Path,
+) -> None:
+    with serve_demo_site(delay=0.05) as server:
+        crawl = subprocess.Popen(
+            scrapy_args(*crawl_site_args(tmp_path, server.url)),
+            cwd=tmp_path,
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        feeds = tmp_path / "data" / "asia_pacific"
+        deadline = time.monotonic() + 60
+        while (
+            not any(p.stat().st_size for p in feeds.glob(".*part")) and time.monotonic() < deadline
+        ):
+            time.sleep(0.05)  # until the killed run has written some articles
+        crawl.send_signal(signal.SIGKILL)
+        crawl.wait()
+        assert not list(feeds.glob("*.jsonl")), "a killed run left a finished-looking file"
+        assert list(feeds.glob(".*part"))
+        server.delay = 0
+        again = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url))
+    assert again.returncode == 0, again.stderr[-2000:]
+    urls = [path(r["url"]) for r in exported(tmp_path)]
+    assert len(urls) == len(set(urls)) == len(DemoSite(1).article_urls(BASE))
+    assert not list(feeds.glob(".*part")), "the next run did not clean up the debris"
+    assert "Removing a part file left by an interrupted run" in again.stderr
+
+
+def test_overlapping_run_exits_at_once_with_the_lock_code(tmp_path: Path) -> None:
+    with serve_demo_site(delay=0.05) as server:
+        args = crawl_site_args(tmp_path, server.url)
+        first = subprocess.Popen(
+            scrapy_args(*args),
+            cwd=tmp_path,
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        lock = tmp_path / "data" / "state" / "asia_pacific.sqlite3.lock"
+        deadline = time.monotonic() + 60
+        while not (lock.exists() and lock.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        started = time.monotonic()
+        second = scrapy(tmp_path, *args)
+        elapsed = time.monotonic() - started
+        first.terminate()
+        first.wait(timeout=60)
+    assert second.returncode == ExitCode.LOCKED
+    assert "Another run of asia_pacific is in progress" in second.stderr
+    assert elapsed < 30  # it did not wait for the first run

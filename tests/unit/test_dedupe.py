@@ -1,0 +1,154 @@
+"""DedupePipeline against a real SQLite state: URLs, copies, near-copies, revisions, runs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from newsbot.pipelines.dedupe import DedupePipeline
+from newsbot.pipelines.drops import ArticleDropped
+from newsbot.spiders.arguments import SectionArguments
+from newsbot.state.sqlite import SQLiteStateStore
+from newsbot.text import body_fingerprint
+from tests.support import article, build
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from newsbot.items import Article
+
+WIRE = (
+    "Fiji's government said on Tuesday it would reopen the port of Lautoka to cruise ships "
+    "from next month after repairs to the main wharf were finished ahead of schedule. "
+    "The harbour master told reporters that dredging of the approach channel had removed "
+    "more silt than expected and that two berths would be ready for large vessels. "
+    "Tourism operators welcomed the news, saying bookings for the season had held up despite "
+    "the closure, and hotels near the waterfront expected occupancy to rise sharply."
+)
+OTHER_TOPIC = (
+    "Fiji's rugby sevens team named three new players for the next leg of the world series, "
+    "with the coach saying injuries to senior players had forced changes in the backline. "
+    "The squad leaves for training camp on Friday and plays its first match against Samoa "
+    "in a week, when selectors will judge whether the newcomers can hold their places."
+)
+
+
+def text_article(url: str, body: str, **changes: Any) -> Article:
+    return article(url=url, body=body, fingerprint=body_fingerprint(body), **changes)
+
+
+class Run:
+    """One run of the pipeline against the state file: begin, process, commit."""
+
+    def __init__(self, path: Path, run_id: str, **settings: Any) -> None:
+        self.store = SQLiteStateStore(str(path))
+        self.store.begin(run_id, "asia_pacific", "2026-11-30T10:00:00+00:00")
+        arguments = SectionArguments(limit=settings.pop("limit", None))
+        self.pipeline, self.crawler = build(DedupePipeline, arguments, self.store, **settings)
+
+    def accepts(self, item: Article) -> bool:
+        try:
+            self.pipeline.process_item(item)
+        except ArticleDropped:
+            return False
+        return True
+
+    def reason(self, item: Article) -> str:
+        with pytest.raises(ArticleDropped) as info:
+            self.pipeline.process_item(item)
+        return info.value.reason
+
+    def commit(self) -> None:
+        self.store.finish(commit=True)
+        self.store.close()
+
+
+@pytest.fixture
+def state(tmp_path: Path) -> Path:
+    return tmp_path / "state.sqlite3"
+
+
+def test_an_exported_article_is_not_exported_again_under_any_url(state: Path) -> None:
+    first = Run(state, "r1")
+    assert first.accepts(text_article("https://news.example/2026/11/03/port-reopens/", WIRE))
+    first.commit()
+    second = Run(state, "r2")
+    for variant in (
+        "http://news.example/2026/11/03/port-reopens",
+        "https://www.news.example/2026/11/03/port-reopens/amp/",
+        "https://news.example/2026/11/03/port-reopens/?utm_source=x",
+    ):
+        assert second.reason(text_article(variant, WIRE)) == "duplicate_url"
+
+
+def test_a_rolled_back_run_leaves_no_trace(state: Path) -> None:
+    crashed = Run(state, "r1")
+    assert crashed.accepts(text_article("https://news.example/a/", WIRE))
+    crashed.store.close()  # no commit: as if the process died before its exports were complete
+    again = Run(state, "r2")
+    assert again.accepts(text_article("https://news.example/a/", WIRE))
+
+
+def test_same_text_under_another_url_is_a_duplicate_body(state: Path) -> None:
+    run = Run(state, "r1")
+    assert run.accepts(text_article("https://news.example/a/", WIRE))
+    assert run.reason(text_article("https://news.example/a-2/", WIRE)) == "duplicate_body"
+
+
+def test_syndicated_copy_is_linked_to_the_first(state: Path) -> None:
+    run = Run(state, "r1")
+    first = text_article("https://news.example/a/", WIRE)
+    copy = text_article("https://other.example/b/", WIRE + " (Ledger Wire, with local reporting)")
+    assert run.accepts(first)
+    assert run.accepts(copy)
+    assert copy.story_id == first.story_id
+    assert run.crawler.stats.get_value("newsbot/dedupe/near_duplicate_linked") == 1
+
+
+def test_syndicated_copy_is_dropped_when_asked(state: Path) -> None:
+    run = Run(state, "r1", NEWSBOT_NEAR_DUPLICATES="drop")
+    assert run.accepts(text_article("https://news.example/a/", WIRE))
+    copy = text_article("https://other.example/b/", "Editor's note: updated. " + WIRE)
+    assert run.reason(copy) == "near_duplicate"
+
+
+def test_same_topic_is_not_a_near_duplicate(state: Path) -> None:
+    run = Run(state, "r1")
+    first, other = (
+        text_article("https://a.example/1/", WIRE),
+        text_article("https://a.example/2/", OTHER_TOPIC),
+    )
+    assert run.accepts(first)
+    assert run.accepts(other)
+    assert other.story_id != first.story_id
+
+
+def test_changed_article_is_exported_again_as_a_revision(state: Path) -> None:
+    first = Run(state, "r1")
+    original = text_article("https://news.example/a/", WIRE)
+    assert first.accepts(original)
+    first.commit()
+    second = Run(state, "r2")
+    updated = text_article(
+        "https://news.example/a/",
+        WIRE + " The ministry confirmed the date.",
+        modified_at="2026-11-04T00:00:00+00:00",
+    )
+    assert second.accepts(updated)
+    assert (updated.revision, updated.story_id) == (2, original.story_id)
+
+
+def test_changed_article_is_dropped_when_updates_are_ignored(state: Path) -> None:
+    first = Run(state, "r1")
+    assert first.accepts(text_article("https://news.example/a/", WIRE))
+    first.commit()
+    second = Run(state, "r2", NEWSBOT_UPDATES="ignore")
+    changed = text_article("https://news.example/a/", WIRE + " More.")
+    assert second.reason(changed) == "update_ignored"
+
+
+def test_limit_counts_accepted_articles(state: Path) -> None:
+    run = Run(state, "r1", limit=1)
+    assert run.accepts(text_article("https://a.example/1/", WIRE))
+    assert run.reason(text_article("https://a.example/2/", OTHER_TOPIC)) == "over_limit"
