@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from newsbot.commands.demo import DEMO_SITE_KEY, LOCALHOST_SETTINGS, site_declaration
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-ENV = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
+REPO_ROOT = Path(__file__).resolve().parents[2]
+# The crawl runs in its own folder (its files land there); test doubles load from the checkout.
+ENV = {
+    **os.environ,
+    "SCRAPY_SETTINGS_MODULE": "newsbot.settings",
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
+}
 
 
 def scrapy_args(*args: str) -> list[str]:

@@ -119,3 +119,22 @@ def test_overlapping_run_exits_at_once_with_the_lock_code(tmp_path: Path) -> Non
     assert second.returncode == ExitCode.LOCKED
     assert "Another run of asia_pacific is in progress" in second.stderr
     assert elapsed < 30  # it did not wait for the first run
+
+
+def test_failed_export_exits_3_and_marks_nothing_exported(tmp_path: Path) -> None:
+    full_disk = "-s", 'FEED_STORAGES={"": "tests.e2e.full_disk.FullDiskFeedStorage"}'
+    with serve_demo_site() as server:
+        failed = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url, *full_disk))
+        assert failed.returncode == ExitCode.EXPORT_FAILED, failed.stderr[-2000:]
+        assert "state unchanged" in failed.stderr
+        retried = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url))
+    assert retried.returncode == 0, retried.stderr[-2000:]
+    assert len(exported(tmp_path)) == len(DemoSite(1).article_urls(BASE))
+
+
+def test_unreachable_site_exits_1(tmp_path: Path) -> None:
+    with serve_demo_site() as server:
+        dead_url = server.url  # the port is free again once the server stops
+    failed = scrapy(tmp_path, *crawl_site_args(tmp_path, dead_url, "-s", "RETRY_TIMES=0"))
+    assert failed.returncode == ExitCode.CRAWL_FAILED
+    assert "nothing could be fetched" in failed.stderr

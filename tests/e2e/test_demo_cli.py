@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -14,26 +11,13 @@ import pytest
 
 from newsbot.demo.boilerplate import BOILERPLATE_PHRASES
 from newsbot.items import EXPORT_FIELDS
+from tests.e2e.cli import scrapy
 from tests.support import expected_demo_paths, url_paths
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 pytestmark = pytest.mark.e2e
-
-
-def scrapy(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run the scrapy CLI of this project from ``cwd`` (outside the repo: files land there)."""
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsbot.settings"}
-    return subprocess.run(
-        [sys.executable, "-m", "scrapy", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")
