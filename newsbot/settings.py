@@ -58,6 +58,8 @@ NEWSBOT_MAX_PAGES = 5
 NEWSBOT_SITEMAP_DEPTH = 2
 # Only the newest entries of one sitemap (by lastmod) are followed: archives list years of articles.
 NEWSBOT_SITEMAP_MAX_ENTRIES = 500
+# Seconds one page's extraction may take (in a worker thread) before the crawl gives up on it.
+NEWSBOT_EXTRACTION_TIMEOUT = 20.0
 # Articles with fewer body words than this are dropped as "short_body" (teasers, paywall stubs).
 NEWSBOT_VALIDATE_MIN_WORDS = 50
 # --- State and cron-grade runs ------------------------------------------------------------------

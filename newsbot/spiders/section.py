@@ -8,15 +8,13 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from scrapy import Request, Spider
 from scrapy.http import TextResponse
-from scrapy.utils.python import to_unicode
-from w3lib.encoding import http_content_type_encoding
 
 from newsbot.dates import parse_datetime, utc_now_iso
 from newsbot.discovery import find_article_links, find_next_page, parse_feed, parse_sitemap
-from newsbot.extraction import extract_article
 from newsbot.pipelines.drops import DROPPED_STAT
 from newsbot.sites import load_sites, sites_path_dirs
 from newsbot.spiders.arguments import SectionArguments
+from newsbot.spiders.extracting import ExtractionTimeout, extract_response
 from newsbot.spiders.freshness import Freshness
 from newsbot.spiders.selection import select_sites
 from newsbot.urls import canonical_url, strip_tracking
@@ -46,8 +44,9 @@ class SectionSpider(Spider):
     """Crawls one section of every declared site that has it: section pages (with
     pagination), feeds and sitemaps lead to article pages, which become ``Article`` items.
 
-    Reads NEWSBOT_SITES_PATH, NEWSBOT_MAX_PAGES, NEWSBOT_SITEMAP_DEPTH and
-    NEWSBOT_SITEMAP_MAX_ENTRIES; takes ``-a sites, max_pages, since, limit``.
+    Reads NEWSBOT_SITES_PATH, NEWSBOT_MAX_PAGES, NEWSBOT_SITEMAP_DEPTH,
+    NEWSBOT_SITEMAP_MAX_ENTRIES and NEWSBOT_EXTRACTION_TIMEOUT; takes
+    ``-a sites, max_pages, since, limit``.
     """
 
     section: ClassVar[str]
@@ -56,9 +55,11 @@ class SectionSpider(Spider):
         self,
         arguments: SectionArguments,
         sites: tuple[Site, ...],
+        *,
         max_pages: int,
         sitemap_depth: int,
         sitemap_max_entries: int,
+        extraction_timeout: float,
     ) -> None:
         super().__init__()
         self.arguments = arguments
@@ -66,6 +67,7 @@ class SectionSpider(Spider):
         self.max_pages = arguments.max_pages or max_pages
         self.sitemap_depth = sitemap_depth
         self.sitemap_max_entries = sitemap_max_entries
+        self.extraction_timeout = extraction_timeout
         self.allowed_domains = sorted({d for site in sites for d in site.domains})
 
     @classmethod
@@ -83,6 +85,7 @@ class SectionSpider(Spider):
             max_pages=settings.getint("NEWSBOT_MAX_PAGES"),
             sitemap_depth=settings.getint("NEWSBOT_SITEMAP_DEPTH"),
             sitemap_max_entries=settings.getint("NEWSBOT_SITEMAP_MAX_ENTRIES"),
+            extraction_timeout=settings.getfloat("NEWSBOT_EXTRACTION_TIMEOUT"),
         )
 
     async def start(self) -> AsyncIterator[Any]:
@@ -161,9 +164,9 @@ class SectionSpider(Spider):
         }
         yield from self._article_requests(lastmods, listing.site, lastmods)
 
-    def parse_article(
+    async def parse_article(
         self, response: Response, site: Site, alternate: Article | None = None
-    ) -> Iterator[Article | Request]:
+    ) -> AsyncIterator[Article | Request]:
         """An article page, extracted into an ``Article`` (the pipelines judge it).
 
         A page whose rel=canonical names another page of the site (an AMP twin, a print
@@ -172,11 +175,12 @@ class SectionSpider(Spider):
         """
         if not self._is_text(response):
             return
-        # Only the charset the server declared: extraction reads BOM and <meta> itself.
-        encoding = http_content_type_encoding(
-            to_unicode(response.headers.get("Content-Type") or b"")
-        )
-        article = extract_article(response.body, response.url, site.hints, encoding=encoding)
+        try:
+            article = await extract_response(response, site, self.extraction_timeout)
+        except ExtractionTimeout as exc:
+            self._count("article/extraction_timeout")
+            logger.warning("Gave up extracting %s: %s", response.url, exc)
+            return
         article.site = site.key
         article.section = self.section
         article.source_url = response.url

@@ -42,3 +42,16 @@ def test_hostile_site_yields_the_good_article_and_counts_the_rest(tmp_path: Path
     assert sum(v for k, v in stats.items() if k.startswith("newsbot/fetch/failed/")) == 4
     assert "Failed " in result.log
     assert "/2026/11/20/slow-story/" in result.log
+
+
+def test_extraction_past_its_time_cap_is_abandoned_not_waited_for(tmp_path: Path) -> None:
+    with serve_hostile_site() as base:
+        # No real page extracts in 0.1 ms: every article hits the cap, the crawl still ends.
+        result = crawl(
+            tmp_path,
+            declaration=declaration(base),
+            settings={"NEWSBOT_EXTRACTION_TIMEOUT": 0.0001, "DOWNLOAD_TIMEOUT": 1},
+        )
+    assert result.items == []
+    assert result.stats["newsbot/article/extraction_timeout"] >= 1
+    assert "Gave up extracting" in result.log
