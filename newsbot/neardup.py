@@ -2,8 +2,10 @@
 
 The same wire story on two sites, or a lightly edited rewrite, shares most of its 5-word
 shingles; two articles on the same topic share almost none. A 128-value MinHash (datasketch)
-estimates the shingle Jaccard similarity; split into 32 bands of 4 values, it lets a store
-find candidates with one indexed lookup per band instead of comparing every article.
+estimates the shingle Jaccard similarity; split into 42 bands of 3 values, it lets a store
+find candidates with one indexed lookup per band instead of comparing every article. With 3
+values a band, pairs at similarity 0.4 become candidates 94% of the time, at 0.5 99.6%, at
+0.2 (a shared boilerplate paragraph) 29% — and candidates are then compared in full.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ import numpy as np
 from datasketch import MinHash
 
 NUM_PERM = 128
-BANDS = 32
-ROWS = NUM_PERM // BANDS
+ROWS = 3
+BANDS = NUM_PERM // ROWS  # 42 bands; the last 2 values only count in full comparisons
 SHINGLE_WORDS = 5
 # Texts this short say too little to call two of them copies of each other.
 MIN_SHINGLES = 10

@@ -75,8 +75,9 @@ NEWSBOT_MAX_ERROR_RATE = 0.5
 # Near-duplicates (the same story on another site, a light rewrite): "link" exports them with
 # the first copy's story_id; "drop" drops them (reason near_duplicate).
 NEWSBOT_NEAR_DUPLICATES = "link"
-# Estimated shingle similarity from which two bodies count as near-duplicates.
-NEWSBOT_NEAR_DUPLICATE_THRESHOLD = 0.5
+# Estimated 5-word-shingle similarity from which two bodies count as near-duplicates (on the
+# labelled pairs of `python -m benchmarks.neardup`: copies and edits >= 0.45, distinct <= 0.2).
+NEWSBOT_NEAR_DUPLICATE_THRESHOLD = 0.35
 # An exported article met again with a changed body: "revise" exports it again with revision+1,
 # "ignore" drops it (reason update_ignored). Known articles are only re-fetched when a sitemap
 # says they changed.
