@@ -11,7 +11,6 @@ from scrapy.http import TextResponse
 
 from newsbot.dates import parse_datetime, utc_now_iso
 from newsbot.discovery import find_article_links, find_next_page, parse_feed, parse_sitemap
-from newsbot.pipelines.drops import DROPPED_STAT
 from newsbot.sites import load_sites, sites_path_dirs
 from newsbot.spiders.arguments import SectionArguments
 from newsbot.spiders.extracting import ExtractionTimeout, extract_response
@@ -200,20 +199,6 @@ class SectionSpider(Spider):
             )
         else:
             yield article
-
-    def closed(self, reason: str) -> None:
-        """One summary line a person (or cron mail) reads instead of the full stats dump."""
-        assert self.crawler.stats is not None
-        stats = self.crawler.stats.get_stats()
-        drops = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith(DROPPED_STAT)}
-        logger.info(
-            "Crawl of %s finished (%s): %d articles exported, %d pages extracted; dropped: %s",
-            self.section,
-            reason,
-            stats.get("item_scraped_count", 0),
-            stats.get("newsbot/article/extracted", 0),
-            ", ".join(f"{k} {v}" for k, v in sorted(drops.items())) or "none",
-        )
 
     def _article_requests(
         self, urls: Iterable[str], site: Site, lastmods: Mapping[str, str | None] | None = None
