@@ -124,12 +124,17 @@ class RunExtension:
         self._write_json(self.runs_dir / f"{self.run_id}.json", report)
         self.crawler.stats.set_value(EXIT_CODE_STAT, int(outcome.code))
         log = logger.info if outcome.code is ExitCode.OK else logger.error
+        drops = ", ".join(f"{k} {v}" for k, v in report["dropped"].items()) or "none"
         log(
-            "Run %s: %s (exit code %d)%s; state %s",
+            "Run %s: %s (exit code %d)%s; %d articles exported, %d requests; dropped: %s; "
+            "state %s",
             self.run_id,
             outcome.status,
             outcome.code,
             "".join(f"; {p}" for p in outcome.problems),
+            report["items_exported"],
+            report["requests"],
+            drops,
             "committed" if commit else "unchanged",
         )
 
