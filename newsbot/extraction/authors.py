@@ -3,60 +3,108 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
+from newsbot.extraction.byline_elements import (
+    from_author_links,
+    from_byline,
+    from_labelled_byline,
+    from_rel_author,
+    from_text_byline,
+)
 from newsbot.extraction.bylines import split_names, unique
-from newsbot.extraction.document import elements
-from newsbot.extraction.sitename import names_site, site_names
+from newsbot.extraction.people import is_credit, is_person
+from newsbot.extraction.sitename import registrable_domain, site_names
+from newsbot.text import clean_text
 from newsbot.urls import is_http_url
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from lxml.html import HtmlElement
-
     from newsbot.extraction.document import Page
+
+    _Source = Callable[[Page], list[str]]
 
 # Meta tags naming the author, most specific first (article:author is often a profile URL).
 _META_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
-_REL_AUTHOR = "//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"
-# Class tokens of byline elements: "byline", "c-byline__name", "author", "post-author", ...
-_BYLINE_CLASS = re.compile(r"byline|^(?:[a-z]+(?:-|_|__))?authors?(?:[-_]{1,2}names?)?$")
-_BYLINE_CANDIDATES = ".//*[@class or @itemprop]"
+# Yoast and other SEO plugins label the author for link previews as twitter:label1/data1 pairs;
+# the label is in the site's language.
+_WRITTEN_BY = frozenset(
+    {"written by", "verfasst von", "geschrieben von", "écrit par", "escrito por", "scritto da"}
+)
+_MAX_PREVIEW_LABELS = 4
+_EMAIL = re.compile(r"\S+@\S+")
 
 
 def extract_authors(page: Page) -> list[str]:
-    """Names from the first source that gives any, de-duplicated in page order.
+    """Names from the first source that names a person, de-duplicated in page order.
 
-    The publisher's own name ("STERN.de" as JSON-LD author) says nobody in particular: a
-    source naming only the site is passed over for one naming people, and used only when no
-    source does.
+    The publisher's own name ("STERN.de" as JSON-LD author), an agency or a desk credits
+    nobody in particular: such a source gives way to a later one naming people. When none
+    does, the structured data's credit is kept as the page declares it ("Le Figaro et AFP"),
+    else the first agency or desk credit ("Associated Press", "Telegraph Sport"); a bare site
+    name or a one-word account name elsewhere is a template default and gives nothing.
     """
-    sources: tuple[Callable[[Page], list[str]], ...] = (
-        _from_linked_data,
-        _from_meta,
-        _from_rel_author,
-        _from_byline,
-    )
     site = site_names(page)
-    fallback: list[str] = []
-    for source in sources:
-        names = unique(source(page))
-        if not all(names_site(name, site) for name in names):
-            return names
-        fallback = fallback or names
+    credits = unique(_linked_credits(page))
+
+    @cache
+    def read(source: _Source) -> list[str]:
+        # _completed reads the printed bylines again: each source scans the page once.
+        return unique(source(page))
+
+    fallback = credits
+    for source in _sources(credited=bool(credits)):
+        names = read(source)
+        if any(is_person(name, site) for name in names):
+            return _completed(names, read, site)
+        fallback = fallback or [name for name in names if is_credit(name, site)]
     return fallback
 
 
+def _sources(*, credited: bool) -> tuple[_Source, ...]:
+    """The sources in order of trust. Links to author pages and lines that read like a byline
+    are weaker evidence than a declared credit: on a page crediting an agency they are
+    usually a related story's byline, so they are read only on pages crediting nobody."""
+    declared = (_from_linked_data, _from_meta, _from_link_preview)
+    printed = (from_rel_author, from_byline, from_labelled_byline)
+    if credited:
+        return (*declared, *printed)
+    return (*declared, *printed, from_author_links, from_text_byline)
+
+
+def _completed(names: list[str], read: Callable[[_Source], list[str]], site: set[str]) -> list[str]:
+    """The printed byline instead when it names everyone ``names`` has and more people:
+    structured data often lists only the first of several authors."""
+    known = {name.casefold() for name in names}
+    for printed in (read(from_rel_author), read(from_byline)):
+        if _adds_people(printed, known, site):
+            return printed
+    return names
+
+
+def _adds_people(printed: list[str], known: set[str], site: set[str]) -> bool:
+    folded = {name.casefold() for name in printed}
+    more = [name for name in printed if name.casefold() not in known]
+    return bool(more) and known <= folded and all(is_person(name, site) for name in more)
+
+
 def _from_linked_data(page: Page) -> list[str]:
-    """``author`` of the main entity: strings, Person/Organization objects, lists, @id refs."""
-    names: list[str] = []
+    """Names in the main entity's ``author``, split where one string lists several people;
+    a credit that is no list of names ("BR24 Redaktion") stays whole."""
+    return [name for credit in _linked_credits(page) for name in split_names(credit) or [credit]]
+
+
+def _linked_credits(page: Page) -> list[str]:
+    """``author`` of the main entity as written: strings, Person/Organization objects, lists,
+    @id references; profile URLs are no names."""
+    credits: list[str] = []
     for author in page.linked.values("author"):
         name = _person_name(author) if isinstance(author, dict) else author
-        for item in name if isinstance(name, list) else [name]:
-            if isinstance(item, str) and not is_http_url(item.strip()):
-                names.extend(split_names(item))
-    return names
+        items = name if isinstance(name, list) else [name]
+        credits.extend(clean_text(item) for item in items if isinstance(item, str))
+    return [credit for credit in credits if credit and not is_http_url(credit)]
 
 
 def _person_name(person: dict[str, object]) -> object:
@@ -68,35 +116,35 @@ def _person_name(person: dict[str, object]) -> object:
 
 
 def _from_meta(page: Page) -> list[str]:
+    """The first author meta tag with names; a profile URL or a credit giving the site's own
+    domain ("Deutsche Welle (www.dw.com)") names the publisher, not a person."""
+    domain = registrable_domain(page.url)
     for key in _META_KEYS:
-        values = [v for v in page.meta.all(key) if not (is_http_url(v) or v.startswith("/"))]
+        values = [
+            v
+            for v in page.meta.all(key)
+            if not (is_http_url(v) or v.startswith("/") or _gives_domain(v, domain))
+        ]
         names = [name for value in values for name in split_names(value)]
         if names:
             return names
     return []
 
 
-def _from_rel_author(page: Page) -> list[str]:
-    links = elements(page.scope.xpath("." + _REL_AUTHOR)) or elements(page.root.xpath(_REL_AUTHOR))
-    return [name for link in links for name in split_names(link.text_content())]
+def _gives_domain(value: str, domain: str) -> bool:
+    """Whether ``value`` spells out the site's domain, other than in an author's e-mail."""
+    return domain in _EMAIL.sub(" ", value).casefold()
 
 
-def _from_byline(page: Page) -> list[str]:
-    """The first byline-looking element in the article: microdata author or a byline class."""
-    for element in elements(page.scope.xpath(_BYLINE_CANDIDATES)):
-        if element.get("itemprop") == "author" or _is_byline(element):
-            return split_names(_byline_text(element))
+def _from_link_preview(page: Page) -> list[str]:
+    """The "Written by" entry of the link-preview labels, as twitter:misc:<label> or as a
+    twitter:labelN / twitter:dataN pair."""
+    for label in _WRITTEN_BY:
+        names = split_names(page.meta.first(f"twitter:misc:{label}") or "")
+        if names:
+            return names
+    for number in range(1, _MAX_PREVIEW_LABELS + 1):
+        label = page.meta.first(f"twitter:label{number}") or ""
+        if label.casefold() in _WRITTEN_BY:
+            return split_names(page.meta.first(f"twitter:data{number}") or "")
     return []
-
-
-def _is_byline(element: HtmlElement) -> bool:
-    tokens = (element.get("class") or "").lower().split()
-    return any(_BYLINE_CLASS.search(token) for token in tokens)
-
-
-def _byline_text(element: HtmlElement) -> str:
-    """Names separated the way the page separates them visually (one per child link or line)."""
-    names = elements(element.xpath(".//*[@itemprop='name']")) or elements(element.xpath(".//a"))
-    if len(names) > 1:
-        return "\n".join(name.text_content() for name in names)
-    return " ".join(element.itertext())

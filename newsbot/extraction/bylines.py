@@ -7,26 +7,29 @@ import re
 from newsbot.text import clean_text
 
 # "By", in the languages of the sites we crawl, optionally after "Story"/"Text"/"Written";
-# or a label with a colon ("Author:", "Autorin:").
+# or a label with a colon ("Author:", "Autorin:", Chinese 作者 author and 责编 editor in
+# charge, the only credit many Chinese news pages print, with a full-width colon).
 _BY_PREFIX = re.compile(
     r"^(?:(?:words|text|texto|story|written|reporting|report|posted|published)\s+)?"
     r"(?:by|von|por|par|door|av|af|przez)\b[\s:]*"
-    r"|^(?:authors?|autor(?:in|en)?|auteur|text|texto)\s*:\s*",
+    r"|^(?:authors?|autor(?:in|en)?|auteur|text|texto|作者|记者|责编|责任编辑|编辑)\s*[:\uff1a]\s*",
     re.IGNORECASE,
 )
 # What follows a name in a byline and ends it: an update note, a date ("May 3", "3 May",
-# "2024-05-03"), anything with a digit.
+# "2024-05-03", "on Monday"), anything with a digit.
 _TAIL = re.compile(
-    r"\s+(?:updated|published|posted|aktualisiert|veröffentlicht|publicado|publié)\b.*$"
+    r"(?:^|\s+)(?:updated|published|posted|aktualisiert|veröffentlicht|publicado|publié)\b.*$"
     r"|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zä]*\.?\s+\d.*$"
+    r"|\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$"
     r"|\s+\S*\d.*$",
     re.IGNORECASE,
 )
 # Between names: punctuation, "and" in several languages, and separators before dates/roles.
 _BETWEEN = re.compile(
-    r"\s*(?:[,;|•·/\n]|\s[-\u2013]\s|&)\s*|\s+(?:and|und|y|et|e|og|och|ve|és)\s+",
+    r"\s*(?:[,;|•·/\n、]|\s[-\u2013]\s|&)\s*|\s+(?:and|und|y|et|e|og|och|ve|és)\s+",
     re.IGNORECASE,
 )
+_BRACKETS = ("(", "\uff08")
 _CONTACT = re.compile(r"\S+@\S+|@\w+|https?://\S+|www\.\S+")
 # Job titles: a byline segment ending in one ("River Correspondent") is a role, not a name.
 _JOB_TITLES = frozenset(
@@ -56,8 +59,8 @@ _MAX_NAME_CHARS = 60
 
 def split_names(text: str) -> list[str]:
     """The names in one byline or author string, in order (roles, dates and handles dropped)."""
-    text = _CONTACT.sub(" ", clean_text(text))
-    if text.startswith("("):
+    text = _unbracket(_CONTACT.sub(" ", clean_text(text)))
+    if text.startswith(_BRACKETS):
         return []  # "(Image: Getty Images)": a credit, not a byline
     text = _TAIL.sub("", _BY_PREFIX.sub("", text))
     names = (_strip(part) for part in _BETWEEN.split(text))
@@ -70,7 +73,7 @@ def is_byline(text: str) -> bool:
     "By the time the ferry docked, ..." opens the same way, but what follows is no capitalised
     name.
     """
-    text = clean_text(text)
+    text = _unbracket(clean_text(text))
     if len(text.split()) > _MAX_BYLINE_WORDS or _BY_PREFIX.match(text) is None:
         return False
     names = split_names(text)
@@ -86,6 +89,12 @@ def unique(names: list[str]) -> list[str]:
             seen.add(name.casefold())
             kept.append(name)
     return kept
+
+
+def _unbracket(text: str) -> str:
+    """A byline printed in brackets ("(Autor: Jan Roe)") without them; other text as it is."""
+    inner = text.strip("()\uff08\uff09 ")
+    return inner if text.startswith(_BRACKETS) and _BY_PREFIX.match(inner) else text
 
 
 def _strip(part: str) -> str:

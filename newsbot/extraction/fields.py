@@ -6,18 +6,15 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from tldextract import TLDExtract
-
 from newsbot.extraction.bylines import unique
 from newsbot.extraction.document import elements
+from newsbot.extraction.sitename import registrable_domain
 from newsbot.text import clean_text
-from newsbot.urls import canonical_url, host_of
+from newsbot.urls import canonical_url
 
 if TYPE_CHECKING:
     from newsbot.extraction.document import Page
 
-# The public-suffix snapshot shipped with tldextract: no network, no cache files written.
-_DOMAINS = TLDExtract(suffix_list_urls=(), cache_dir=None)
 _LANGUAGE = re.compile(r"^\s*([a-zA-Z]{2})(?:[-_]|\s*$)")
 _KEYWORD_KEYS = ("news_keywords", "keywords")
 # WordPress marks category links rel="category tag": those are sections, not topics.
@@ -104,19 +101,7 @@ def _image_url(value: object) -> str | None:
 
 
 def _same_site(url: str, other: str) -> bool:
-    return _registrable_domain(url) == _registrable_domain(other)
-
-
-def _registrable_domain(url: str) -> str:
-    """news.bbc.co.uk -> bbc.co.uk; a host under no known suffix (an internal or ``.example``
-    name) keeps its last two labels, and an IP address or a one-label host stays whole."""
-    found = _DOMAINS(url).top_domain_under_public_suffix
-    if found:
-        return found
-    host = host_of(url)
-    if "." not in host or host.replace(".", "").isdigit() or ":" in host:
-        return host
-    return ".".join(host.split(".")[-2:])
+    return registrable_domain(url) == registrable_domain(other)
 
 
 def _is_home(url: str, fetched: str) -> bool:

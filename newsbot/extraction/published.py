@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import warnings
+import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from dateutil.parser import UnknownTimezoneWarning
 from htmldate import find_date
 
 from newsbot.dates import parse_datetime, to_utc_iso
 from newsbot.extraction.document import elements
+from newsbot.extraction.labels import labelled
+from newsbot.extraction.zones import zone_of_language
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable, Iterator
 
     from newsbot.extraction.document import Page
 
@@ -46,6 +47,18 @@ _TIME_XPATHS = {
         ".//time[contains(@class, 'update') or contains(@class, 'modified')]",
     ),
 }
+# Labels printed before a date in fact boxes ("<strong>Datum</strong> 28.04.2023").
+_DATE_LABELS = {
+    "published": re.compile(
+        r"^\s*(?:date|published|datum|veröffentlicht|publié|publicado|pubblicato|fecha|data)"
+        r"\s*:?\s*$",
+        re.IGNORECASE,
+    ),
+    "modified": re.compile(
+        r"^\s*(?:updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\s*:?\s*$",
+        re.IGNORECASE,
+    ),
+}
 # Clocks and time zones disagree by hours; a date further ahead than this is a placeholder or
 # an event date, not a publication date.
 _FUTURE_TOLERANCE = timedelta(days=1)
@@ -65,25 +78,29 @@ class ArticleDates:
 
 
 def extract_dates(page: Page) -> ArticleDates:
-    """JSON-LD, then meta tags, then ``<time>`` in the article, then htmldate (published only)."""
-    sources: tuple[tuple[str, Callable[[Page, str], list[str]]], ...] = (
-        ("json-ld", _linked_data),
-        ("meta", _meta),
-        ("time", _time_elements),
-    )
-    published = source = modified = None
-    for name, candidates in sources:
-        if published is None:
-            published = _first_valid(page, candidates(page, "published"))
-            source = name if published else None
-        if modified is None:
-            modified = _first_valid(page, candidates(page, "modified"))
+    """JSON-LD, then meta tags, then ``<time>`` in the article, then htmldate (published only).
+
+    A value without offset is read in the zone the page itself gives away, by ``_zone_for``.
+    """
+    published, source = _first_valid(page, _candidates(page, "published"))
     if published is None:
-        published = _first_valid(page, _htmldate(page))
-        source = "htmldate" if published else None
+        published, source = _first_valid(page, _htmldate(page))
+    modified, _ = _first_valid(page, _candidates(page, "modified"))
     if modified is not None and published is not None and modified <= published:
         modified = None  # CMSs stamp dateModified = datePublished on posts never updated
-    return ArticleDates(published=published, modified=modified, source=source)
+    return ArticleDates(
+        published=to_utc_iso(published), modified=to_utc_iso(modified), source=source
+    )
+
+
+def _candidates(page: Page, kind: str) -> Iterator[tuple[str, datetime]]:
+    """The parseable dates of ``kind`` with the name of their source, in order of trust, read
+    only as far as they are needed; values written without offset stay naive."""
+    for name, read in _SOURCES:
+        for value in read(page, kind):
+            parsed = parse_datetime(value, None)
+            if parsed is not None:
+                yield name, parsed
 
 
 def _linked_data(page: Page, kind: str) -> list[str]:
@@ -106,22 +123,73 @@ def _time_elements(page: Page, kind: str) -> list[str]:
     return values
 
 
-def _htmldate(page: Page) -> list[str]:
+def _labelled(page: Page, kind: str) -> list[str]:
+    return list(labelled(page.root, _DATE_LABELS[kind]))
+
+
+# Where dates are read, in order of trust; htmldate's guess comes after all of them.
+_SOURCES: tuple[tuple[str, Callable[[Page, str], list[str]]], ...] = (
+    ("json-ld", _linked_data),
+    ("meta", _meta),
+    ("time", _time_elements),
+    ("label", _labelled),
+)
+
+
+def _htmldate(page: Page) -> list[tuple[str, datetime]]:
     """htmldate's guess from markup, URL and text patterns; it never invents "now"."""
     found = find_date(page.root, extensive_search=False, original_date=True, url=page.url)
-    return [found] if isinstance(found, str) else []
+    parsed = parse_datetime(found, None) if isinstance(found, str) else None
+    return [("htmldate", parsed)] if parsed is not None else []
 
 
-def _first_valid(page: Page, values: list[str]) -> str | None:
-    """The first value that is a real date, not in the future, as UTC ISO."""
+def _first_valid(
+    page: Page, found: Iterable[tuple[str, datetime]]
+) -> tuple[datetime | None, str | None]:
+    """The first value not in the future, in a zone when it was written without one."""
     latest = datetime.now(UTC) + _FUTURE_TOLERANCE
-    for value in values:
-        with warnings.catch_warnings():
-            # "10:00 EST": dateutil warns that it does not know the abbreviation and returns
-            # the time without offset, which is then read in the site's timezone. That is page
-            # data, not a program error, and must not become one where warnings are errors.
-            warnings.simplefilter("ignore", UnknownTimezoneWarning)
-            parsed = parse_datetime(value, page.hints.timezone)
-        if parsed is not None and parsed <= latest:
-            return to_utc_iso(parsed)
-    return None
+    for source, value in found:
+        aware = value if value.tzinfo else value.replace(tzinfo=_zone_for(value, page))
+        if aware <= latest:
+            return aware, source
+    return None, None
+
+
+def _zone_for(naive: datetime, page: Page) -> tzinfo:
+    """Where a time without offset was written, from the most to the least direct evidence.
+
+    A bare date names a day, not an instant: it stays that day (midnight UTC) rather than
+    moving to the evening before. A time is read:
+
+    1. another date on the page showing the same wall-clock time with an offset (JSON-LD
+       without offset, the meta tag with) is that very time;
+    2. the site's declared timezone (the hints' default, UTC itself, declares nothing);
+    3. the offset of the page's other dates, which is the site's;
+    4. the zone the page's language tag implies, where it implies one (see ``zones``);
+    5. UTC.
+    """
+    if naive.time() == time():
+        return UTC
+    offsets = [
+        value
+        for kind in ("published", "modified")
+        for _, value in _candidates(page, kind)
+        if value.tzinfo
+    ]
+    for dated in offsets:
+        if _wall_clock(dated) == _wall_clock(naive):
+            return _offset(dated)
+    if page.hints.timezone is not UTC:
+        return page.hints.timezone
+    if offsets:
+        return _offset(offsets[0])
+    tag = page.root.get("lang") or page.meta.first("content-language", "og:locale")
+    return zone_of_language(tag) or UTC
+
+
+def _wall_clock(value: datetime) -> datetime:
+    return value.replace(tzinfo=None, second=0, microsecond=0)
+
+
+def _offset(value: datetime) -> tzinfo:
+    return value.tzinfo or UTC

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
-from newsbot.extraction.document import elements, select
+from newsbot.extraction.document import select
+from newsbot.extraction.headings import Heading, h1_headings, h2_headings, read_heading
 from newsbot.extraction.sitename import compact, names_site, site_names
 from newsbot.text import clean_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
     from lxml.html import HtmlElement
 
     from newsbot.extraction.document import Page
@@ -24,30 +30,18 @@ _MIN_HEADLINE_CHARS = 10
 
 
 def extract_title(page: Page) -> str | None:
-    """The site's title selector, else the page's h1 when metadata confirms it is the headline,
-    else JSON-LD headline, og:title or <title>, each with the site name removed; the h1 alone
-    when the page declares no title at all."""
+    """The site's title selector, else the printed headline in the form the page's declared
+    titles (JSON-LD headline, og:title, twitter:title, <title>; site name removed) confirm,
+    else the first declared title; the h1 alone when the page declares no title at all."""
     if page.hints.title:
         hinted = next((t for e in select(page.root, page.hints.title) if (t := _text(e))), None)
         if hinted:
             return hinted
-    names = site_names(page)
-    declared = [
-        strip_site_name(title, names)
-        for title in (
-            page.linked.text("headline"),
-            page.meta.first("og:title"),
-            page.meta.first("twitter:title"),
-        )
-        if title
-    ]
-    html_title = _text(page.root.find("head/title"))
-    if html_title:
-        declared.append(strip_site_name(html_title, names, guess=True))
-    if not declared:
+    declared = _declared_titles(page)
+    if declared is None:
         # Nothing to confirm against: the page's own headline is all there is.
-        return next((text for h in _headings(page) if (text := _text(h))), None)
-    return _confirmed_heading(page, declared, names) or declared[0]
+        return next((text for h in h1_headings(page) if (text := _text(h))), None)
+    return _confirmed_heading(page, declared) or declared.titles[0]
 
 
 def strip_site_name(title: str, names: set[str], *, guess: bool = False) -> str:
@@ -70,28 +64,87 @@ def strip_site_name(title: str, names: set[str], *, guess: bool = False) -> str:
     return title
 
 
-def _confirmed_heading(page: Page, declared: list[str], names: set[str]) -> str | None:
-    """The first h1 (in the article first) whose text is, or is part of, a declared title.
+@dataclass(frozen=True)
+class _Declared:
+    """The titles a page declares, in order of trust, and how many declare each wording."""
 
-    When a declared title has the very same words, its spelling wins: an h1 built from a
-    kicker span and a headline span reads "KickerHeadline" as text.
-    """
-    spellings = {compact(title): title for title in reversed(declared)}
-    for heading in _headings(page):
-        text = _text(heading)
-        key = compact(text or "")
-        if text is None or len(text) < _MIN_HEADLINE_CHARS or key in names:
-            continue
-        if key in spellings:
-            return spellings[key]
-        if any(key in target for target in spellings):
+    titles: list[str]
+    votes: Counter[str]  # compacted wording -> how many titles have it
+    linked: str  # compacted JSON-LD headline, "" without one
+    site: set[str]
+
+    def spelling(self, text: str) -> str:
+        """``text`` as a declared title spells the same words (separators and quotes that a
+        heading's spans may lack); ``text`` itself when declared so, or when none has them."""
+        if text in self.titles:
             return text
+        key = compact(text)
+        return next((title for title in self.titles if compact(title) == key), text)
+
+
+def _declared_titles(page: Page) -> _Declared | None:
+    names = site_names(page)
+    linked = strip_site_name(page.linked.text("headline") or "", names)
+    titles = [
+        linked,
+        strip_site_name(page.meta.first("og:title") or "", names),
+        strip_site_name(page.meta.first("twitter:title") or "", names),
+        strip_site_name(_text(page.root.find("head/title")) or "", names, guess=True),
+    ]
+    titles = [title for title in titles if title]
+    if not titles:
+        return None
+    votes = Counter(compact(title) for title in titles)
+    return _Declared(titles, votes, compact(linked), names)
+
+
+def _confirmed_heading(page: Page, declared: _Declared) -> str | None:
+    """The first printed heading that the declared titles confirm, in the form they confirm.
+
+    Headings are tried in order: the h1s, then the first h2s of the article (where a page
+    whose h1 is a breadcrumb copy prints its headline).
+    """
+    # h2s are looked up only when no h1 is confirmed.
+    for element in chain(h1_headings(page), _later(h2_headings, page)):
+        heading = read_heading(element)
+        if heading is None or len(heading.full) < _MIN_HEADLINE_CHARS:
+            continue
+        if compact(heading.full) in declared.site:
+            continue
+        chosen = _confirm(heading, declared)
+        if chosen:
+            return declared.spelling(chosen)
     return None
 
 
-def _headings(page: Page) -> list[HtmlElement]:
-    in_scope = elements(page.scope.xpath(".//h1"))
-    return [*in_scope, *(h for h in elements(page.root.xpath("//h1")) if h not in in_scope)]
+def _later(find: Callable[[Page], list[HtmlElement]], page: Page) -> Iterator[HtmlElement]:
+    yield from find(page)
+
+
+def _confirm(heading: Heading, declared: _Declared) -> str | None:
+    """Which title the heading stands for, if the declared titles back it:
+
+    1. the headline alone, when a declared title has its words;
+    2. kicker and headline, when that is what most declared titles say;
+    3. what most declared titles say, when only a minority joins kicker and headline: the
+       page prints one headline and declares another;
+    4. the JSON-LD headline, when another declared title agrees with it and it holds the
+       printed headline: the site counts a kicker printed elsewhere as part of the headline;
+    5. the headline alone when it is part of a declared title.
+    """
+    votes = declared.votes
+    headline = compact(heading.text)
+    joined = compact(heading.with_kicker or "")
+    consensus, agreeing = votes.most_common(1)[0]
+    if votes[headline]:
+        return heading.text
+    if joined and votes[joined]:
+        return heading.with_kicker if votes[joined] >= agreeing else declared.spelling(consensus)
+    if agreeing >= 2 and consensus == declared.linked and headline in consensus:
+        return declared.spelling(consensus)
+    if any(headline in key for key in votes):
+        return heading.text
+    return None
 
 
 def _text(element: HtmlElement | None) -> str | None:

@@ -1,0 +1,125 @@
+"""Author names printed on the page: rel="author" links, byline elements, author-page links."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsbot.extraction.bylines import is_byline, split_names
+from newsbot.extraction.document import elements
+from newsbot.extraction.labels import labelled
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+    from newsbot.extraction.document import Page
+
+# A cheap XPath pre-filter; the rel tokens are checked in Python.
+_REL_AUTHOR = "//a[contains(@rel, 'author')]"
+# Class tokens of byline elements: "byline", "c-byline__name", "author", "post-author",
+# "metaInfoAuthorList", ...; an author's bio, photo or follow button is no byline.
+_BYLINE_CLASS = re.compile(r"byline|authors?(?:[-_]{0,2}(?:names?|list|item|link|info))?$")
+_NOT_BYLINE = re.compile(
+    r"bio|desc|image|img|photo|avatar|follow|social|more|about|box|comment|reply"
+)
+_ITEMPROP_NAME = ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' name ')]"
+# Elements that may be bylines, found by XPath (fast) before their class tokens are checked;
+# "uthor" and "yline" match "Author", "author", "Byline", "byline" alike.
+_BYLINE_CANDIDATES = (
+    ".//*[@itemprop='author' or contains(@class, 'uthor') or contains(@class, 'yline')"
+    " or contains(@id, 'uthor') or contains(@id, 'yline')]"
+)
+# A credit inside a figure belongs to the photo, video or audio, not to the article; an
+# "author" field in a form is the commenter's.
+_NOT_BYLINE_CONTAINERS = frozenset({"figure", "figcaption", "form"})
+# Links to an author's page (/author/jane-doe, /autoren/name/max-kolter): the CMS's byline.
+_AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|autores|journalist(?:en|s)?|reporters?"
+    r"|redakteur(?:e|in)?)/",
+    re.IGNORECASE,
+)
+# A label element naming what follows it as the author ("<strong>Autorin/Autor</strong> Name").
+_AUTHOR_LABEL = re.compile(
+    r"^\s*(?:authors?|autor(?:in|en)?(?:/autor(?:in)?)?|auteurs?|autore|autores)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# Elements that hold a byline line, and how small a byline line is.
+_TEXT_BYLINE_TAGS = ("p", "div", "span", "li", "address", "em", "small")
+_MAX_BYLINE_CHILDREN = 6
+_MAX_BYLINE_CHARS = 80
+# Text hidden from sight (a brand label for screen readers) is no part of the byline.
+_HIDDEN = re.compile(r"visually-hidden|sr-only|screen-reader|offscreen", re.IGNORECASE)
+
+
+def from_rel_author(page: Page) -> list[str]:
+    links = elements(page.scope.xpath("." + _REL_AUTHOR)) or elements(page.root.xpath(_REL_AUTHOR))
+    links = [link for link in links if "author" in (link.get("rel") or "").lower().split()]
+    return [name for link in links for name in split_names(_visible_text(link))]
+
+
+def from_byline(page: Page) -> list[str]:
+    """The first byline-looking element in the article: microdata author or a byline class."""
+    for element in elements(page.scope.xpath(_BYLINE_CANDIDATES)):
+        if element.get("itemprop") == "author" or _is_byline(element):
+            names = split_names(_byline_text(element)) if _in_article_text(element) else []
+            if names:
+                return names
+    return []
+
+
+def from_author_links(page: Page) -> list[str]:
+    """Names in the first link to an author page in the article."""
+    for link in elements(page.scope.xpath(".//a[@href]")):
+        if _AUTHOR_PAGE.search(link.get("href", "")):
+            return split_names(_visible_text(link))
+    return []
+
+
+def from_labelled_byline(page: Page) -> list[str]:
+    """Names printed after an "Author"/"Autorin/Autor" label element, anywhere on the page
+    (a fact box beside the article is where some sites print it)."""
+    for value in labelled(page.root, _AUTHOR_LABEL):
+        names = split_names(value)
+        if names:
+            return names
+    return []
+
+
+def from_text_byline(page: Page) -> list[str]:
+    """A short line of the article that is a byline by its words ("By Jane Doe", "Autor: Jan
+    Roe") though no markup says so."""
+    for element in page.scope.iter(*_TEXT_BYLINE_TAGS):
+        if len(element) > _MAX_BYLINE_CHILDREN:
+            continue
+        text = element.text_content()
+        if len(text) <= _MAX_BYLINE_CHARS and is_byline(text):
+            return split_names(text)
+    return []
+
+
+def _in_article_text(element: HtmlElement) -> bool:
+    return not any(
+        node.tag in _NOT_BYLINE_CONTAINERS for node in (element, *element.iterancestors())
+    )
+
+
+def _is_byline(element: HtmlElement) -> bool:
+    tokens = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+    return any(_BYLINE_CLASS.search(t) and not _NOT_BYLINE.search(t) for t in tokens)
+
+
+def _byline_text(element: HtmlElement) -> str:
+    """Names separated the way the page separates them visually (one per child link or line)."""
+    names = elements(element.xpath(_ITEMPROP_NAME)) or elements(element.xpath(".//a"))
+    if len(names) > 1:
+        return "\n".join(_visible_text(name) for name in names)
+    return _visible_text(element)
+
+
+def _visible_text(element: HtmlElement) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and not _HIDDEN.search(child.get("class") or ""):
+            parts.append(_visible_text(child))
+        parts.append(child.tail or "")
+    return " ".join(parts)

@@ -1,0 +1,34 @@
+"""Values a page prints after a label element: "<strong>Datum</strong> 28.04.2023",
+"<dt>Author</dt><dd>Jane Doe</dd>" (fact boxes beside or below the article)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsbot.extraction.document import elements
+from newsbot.text import clean_text
+
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Iterator
+
+    from lxml.html import HtmlElement
+
+_LABELS = "//*[self::strong or self::b or self::dt or self::th or self::label or self::span]"
+# A label is a word or two; longer text in bold is emphasis, not a label.
+_MAX_LABEL_CHARS = 30
+
+
+def labelled(root: HtmlElement, label: re.Pattern[str]) -> Iterator[str]:
+    """The text after each label element whose whole text ``label`` matches, in page order."""
+    for element in elements(root.xpath(_LABELS)):
+        text = element.text_content()
+        if len(text) <= _MAX_LABEL_CHARS and label.match(text):
+            value = clean_text(element.tail or "") or _next_text(element)
+            if value:
+                yield value
+
+
+def _next_text(element: HtmlElement) -> str:
+    sibling = element.getnext()
+    return clean_text(sibling.text_content()) if sibling is not None else ""

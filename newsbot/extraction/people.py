@@ -1,0 +1,66 @@
+"""Whether an author name stands for a person, or for the publisher, a news agency or a desk.
+
+A byline of "AFP", "Redaktion" or the site's own name credits nobody in particular: such a
+source gives way to one that names people, and is kept, as written, only when none does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbot.extraction.sitename import compact, names_site
+
+# News agencies and wire services as bylines print them (names and the usual abbreviations).
+_AGENCIES = frozenset(
+    compact(name)
+    for name in (
+        "AFP", "AP", "Associated Press", "Agence France-Presse", "dpa", "Deutsche Presse-Agentur",
+        "Reuters", "Thomson Reuters", "APA", "SDA", "Keystone-SDA", "KNA", "epd", "ddp", "EFE",
+        "Europa Press", "ANSA", "AGI", "ANP", "Belga", "TT", "NTB", "Ritzau", "PAP", "CTK",
+        "MTI", "Anadolu", "Anadolu Ajans\u0131", "AA", "Xinhua", "Kyodo", "Jiji", "Yonhap", "AAP",
+        "PA", "PA Media", "UPI", "Bloomberg", "IANS", "PTI", "ANI", "Lusa", "Interfax", "TASS",
+        "RIA Novosti", "Ukrinform", "Agencias", "Agenturen", "Agences", "Agenzie", "agencies",
+        "wires", "wire services", "SID", "AFP/dpa",
+    )
+)  # fmt: skip
+# Words that name an editorial team rather than a person ("Redaktion", "red." for it).
+_DESK_WORDS = frozenset(
+    {
+        "red", "redaktion", "redaktionen", "newsroom", "newsdesk", "desk", "staff", "team",
+        "editors", "editorial", "redacción", "redaccion", "rédaction", "redazione", "redactie",
+        "redakcja", "agency", "agentur", "agence", "agencia", "online",
+    }
+)  # fmt: skip
+# "Reuters in Kyiv": an agency credited with the place it reported from.
+_DATELINE = re.compile(r"\s+in\s+\S.*$")
+_WORD = re.compile(r"[^\W\d_]+")
+# Scripts written without spaces between words: one token there can be a full name.
+_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def is_person(name: str, site: set[str]) -> bool:
+    """Whether ``name`` names someone: not the site, an agency or a desk, and a full name
+    (two words or more, or any name in a script written without spaces)."""
+    if names_site(name, site) or is_agency(name):
+        return False
+    words = [word.casefold() for word in _WORD.findall(name)]
+    if any(word in _DESK_WORDS for word in words):
+        return False
+    return len(words) >= 2 or bool(_UNSPACED.search(name))
+
+
+def is_credit(name: str, site: set[str]) -> bool:
+    """Whether ``name``, naming no person, still credits someone: an agency, or a desk or
+    organisation of a few words other than the site's own name ("Telegraph Sport"). A bare
+    site name or a single word ("admin", "LBCI") is what templates fill in."""
+    if is_agency(name):
+        return True
+    return len(_WORD.findall(name)) >= 2 and compact(name) not in site
+
+
+def is_agency(name: str) -> bool:
+    """Whether ``name`` is a news agency, or several joined ("dpa/AFP", "AFP, Reuters")."""
+    name = _DATELINE.sub("", name)
+    parts = [compact(part) for part in re.split(r"[/,;&+]|\s(?:and|und|et|y)\s", name)]
+    parts = [part for part in parts if part]
+    return bool(parts) and all(part in _AGENCIES for part in parts)

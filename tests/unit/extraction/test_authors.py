@@ -1,0 +1,132 @@
+"""Authors: the first source naming people; the publisher, agencies, desks as a last resort."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsbot.extraction.authors import extract_authors
+from newsbot.extraction.bylines import split_names
+from newsbot.extraction.document import load_page
+from newsbot.extraction.people import is_agency, is_person
+from newsbot.sites.model import ExtractionHints
+
+URL = "https://www.courier.example/town/harbour-wall"
+SITE = '<meta property="og:site_name" content="Lowmarsh Courier">'
+
+
+def authors_of(head: str, body: str = "") -> list[str]:
+    page = load_page(
+        f"<html><head>{SITE}{head}</head><body><article><h1>Wall approved</h1>{body}"
+        "<p>Text.</p></article></body></html>",
+        URL,
+        ExtractionHints(),
+    )
+    return extract_authors(page)
+
+
+def linked(author: object) -> str:
+    data = {"@type": "NewsArticle", "headline": "Wall approved", "author": author}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Jane Doe", True),
+        ("Lowmarsh Courier", False),
+        ("dpa", False),
+        ("AFP, Reuters", False),
+        ("Reuters in Kyiv", False),
+        ("Redaktion Lowmarsh", False),
+        ("red", False),
+        ("Frankfurt", False),
+        ("山田太郎", True),
+    ],
+)
+def test_who_counts_as_a_person(name: str, person: bool) -> None:
+    assert is_person(name, {"lowmarshcourier"}) is person
+
+
+def test_agencies_joined_are_agencies() -> None:
+    assert is_agency("dpa/AFP")
+    assert not is_agency("Jane Doe/AFP")
+
+
+def test_the_site_as_linked_data_author_gives_way_to_a_printed_byline() -> None:
+    head = linked({"@type": "Organization", "name": "Lowmarsh Courier"})
+    body = '<div class="byline">By Jane Doe</div>'
+    assert authors_of(head, body) == ["Jane Doe"]
+
+
+def test_an_organisation_credit_is_kept_as_written_when_nobody_is_named() -> None:
+    head = linked({"@type": "Person", "name": "Lowmarsh Courier et AFP"})
+    body = '<div class="byline">dpa</div>'
+    assert authors_of(head, body) == ["Lowmarsh Courier et AFP"]
+
+
+def test_a_desk_credit_in_linked_data_is_kept_whole() -> None:
+    assert authors_of(linked({"@type": "Person", "name": "Courier staff reporter"})) == [
+        "Courier staff reporter"
+    ]
+
+
+def test_a_meta_author_naming_the_site_gives_nothing() -> None:
+    assert authors_of('<meta name="author" content="Lowmarsh Courier">') == []
+
+
+def test_a_meta_author_giving_the_sites_domain_is_the_site() -> None:
+    head = '<meta name="author" content="Courier Media (www.courier.example)">'
+    body = "<ul><li><strong>Author</strong> Jane Doe</li></ul>"
+    assert authors_of(head, body) == ["Jane Doe"]
+
+
+def test_the_printed_byline_completes_linked_data_listing_one_of_two() -> None:
+    head = linked({"@type": "Person", "name": "Jane Doe"})
+    body = (
+        '<div class="bylines"><a rel="author" href="/a/1">John Roe</a>'
+        '<a rel="author" href="/a/2">Jane Doe</a></div>'
+    )
+    assert authors_of(head, body) == ["John Roe", "Jane Doe"]
+
+
+def test_seo_plugin_link_preview_labels_name_the_author() -> None:
+    head = (
+        '<meta name="author" content="j.doe@courier.example">'
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Jane Doe">'
+    )
+    assert authors_of(head) == ["Jane Doe"]
+
+
+def test_hidden_brand_labels_and_figure_credits_are_no_byline() -> None:
+    body = (
+        '<figure><img src="a.jpg"><figcaption class="byline">Photo Max Mustermann</figcaption>'
+        '</figure><div class="authors"><span class="visually-hidden">Weekend</span>'
+        "<span>von</span> <span>Jane Doe</span></div>"
+    )
+    assert authors_of("", body) == ["Jane Doe"]
+
+
+def test_a_link_to_an_author_page_is_a_byline_when_nothing_else_is() -> None:
+    body = '<p>von <a href="/autoren/name/jane-doe">Dr. Jane Doe</a></p>'
+    assert authors_of("", body) == ["Dr. Jane Doe"]
+
+
+def test_a_plain_byline_line_counts_only_without_a_structured_credit() -> None:
+    body = "<p>By Jane Doe</p>"
+    assert authors_of("", body) == ["Jane Doe"]
+    assert authors_of(linked({"@type": "Organization", "name": "AP"}), body) == ["AP"]
+
+
+def test_bracketed_editor_credit_of_chinese_pages() -> None:
+    assert split_names("(\u8d23\u7f16\uff1a\u738b\u4e94\u3001\u8d75\u516d)") == [
+        "\u738b\u4e94",
+        "\u8d75\u516d",
+    ]
+
+
+def test_an_author_e_mail_at_the_sites_domain_keeps_the_name() -> None:
+    head = '<meta name="author" content="Jane Doe (jane.doe@courier.example)">'
+    assert authors_of(head) == ["Jane Doe"]
