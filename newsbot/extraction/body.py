@@ -1,16 +1,19 @@
-"""The article text: a site's body selector or trafilatura, on a copy cleared of boilerplate."""
+"""The article text: a site's body selector, or trafilatura's choice corrected by the page's
+structure, on a copy cleared of boilerplate."""
 
 from __future__ import annotations
 
 from copy import deepcopy
 from typing import TYPE_CHECKING
 
+from lxml import etree, html
 from trafilatura import bare_extraction
 
 from newsbot.extraction.boilerplate import remove_boilerplate
-from newsbot.extraction.document import select
-from newsbot.extraction.paragraphs import paragraphs_of
+from newsbot.extraction.document import elements, select
+from newsbot.extraction.paragraphs import blocks_of, cleaned, paragraphs_of
 from newsbot.extraction.phrases import drop_furniture
+from newsbot.extraction.selection import select_paragraphs
 from newsbot.extraction.sitename import compact
 from newsbot.text import clean_body
 
@@ -20,42 +23,80 @@ if TYPE_CHECKING:
     from newsbot.extraction.document import Page
 
 
+_LINKED_DATA = etree.XPath("head/script[@type='application/ld+json']")
+
 # The headline repeated as the body's first paragraphs, after a kicker or a section label.
 _HEADLINE_WINDOW = 3
+# A headline shorter than this, found at the end of a paragraph, is a coincidence.
+_HEADLINE_MIN_CHARS = 20
 
 
 def extract_body(page: Page, title: str | None = None, description: str | None = None) -> str:
     """Paragraphs separated by one blank line; empty when the page has no article text.
 
     ``title`` and ``description`` are the extracted headline and summary: the headline, what
-    precedes it (kicker, section label) and a standfirst repeating the summary belong to the
+    precedes it (kicker, section label) and a dek repeating the summary belong to the
     article's header, not its text, when the extractor picked them up with the article.
     """
-    tree = deepcopy(page.root)  # the other fields read the page as served
+    tree = _working_copy(page.root)
     remove_boilerplate(tree, page.hints.drop)
-    paragraphs = _from_selector(tree, page.hints.body) or _from_trafilatura(tree, page.url)
-    paragraphs = _without_standfirst(_after_headline(paragraphs, title), description)
+    paragraphs = _from_selector(tree, page.hints.body) or _from_page(tree, page.url, description)
+    paragraphs = _after_headline(paragraphs, title)
     return clean_body("\n\n".join(drop_furniture(paragraphs)))
 
 
+def _working_copy(root: HtmlElement) -> HtmlElement:
+    """A copy of the page's ``<body>`` to clean and prune (the other fields read the page as
+    served), with its structured data: trafilatura falls back on a JSON-LD ``articleBody``
+    when a page's markup holds no text. The rest of ``<head>`` would only be copied, walked
+    and thrown away, several times over. A page whose markup the parser left in ``<head>``
+    (no ``<body>`` tag, a ``<meta>`` first) is copied whole."""
+    body = _content(root)
+    if body is root:
+        return deepcopy(root)
+    copy = html.Element("html")
+    copy.extend(deepcopy(element) for element in elements(_LINKED_DATA(root)))
+    copy.append(deepcopy(body))
+    return copy
+
+
+def _content(root: HtmlElement) -> HtmlElement:
+    """``<body>``, or the whole page when the body is empty."""
+    body = root.find("body")
+    return body if body is not None and len(body) else root
+
+
+def _from_page(tree: HtmlElement, url: str, description: str | None) -> list[str]:
+    """trafilatura's paragraphs, placed on the page's blocks and corrected by their layout."""
+    # Cut into blocks before trafilatura runs: it prunes the tree it is given.
+    layout = blocks_of(_content(tree))
+    return cleaned(select_paragraphs(layout, _from_trafilatura(tree, url), description))
+
+
 def _after_headline(paragraphs: list[str], title: str | None) -> list[str]:
-    """Paragraphs after the one repeating the headline; trafilatura's fallback extractors may
-    also glue the headline to the first paragraph, which is then cut off its front."""
+    """Paragraphs after the one repeating the headline (and without its repeats further down,
+    a sticky header's); trafilatura's fallback extractors may also glue the headline to the
+    first paragraph, which is then cut off its front."""
     key = compact(title or "")
     if not key:
         return paragraphs
     for index, paragraph in enumerate(paragraphs[:_HEADLINE_WINDOW]):
         if compact(paragraph) == key:
-            return paragraphs[index + 1 :]
-    if title and paragraphs and paragraphs[0].startswith(title + " "):
-        return [paragraphs[0][len(title) :].strip(), *paragraphs[1:]]
-    return paragraphs
+            paragraphs = paragraphs[index + 1 :]
+            break
+    else:
+        if paragraphs and _is_kicked_headline(compact(paragraphs[0]), key):
+            paragraphs = paragraphs[1:]
+        elif title and paragraphs and paragraphs[0].startswith(title + " "):
+            paragraphs = [paragraphs[0][len(title) :].strip(), *paragraphs[1:]]
+    return [p for p in paragraphs if compact(p) != key]
 
 
-def _without_standfirst(paragraphs: list[str], description: str | None) -> list[str]:
-    if paragraphs and description and compact(paragraphs[0]) == compact(description):
-        return paragraphs[1:]
-    return paragraphs
+def _is_kicked_headline(paragraph: str, key: str) -> bool:
+    """The headline with its kicker ("Umbau des Weissen Hauses Trump plant ...") or without it
+    (the title tag's "Landtagswahl: Voigt, Höcke ..."), opening the text."""
+    shorter, longer = sorted((paragraph, key), key=len)
+    return len(shorter) >= max(_HEADLINE_MIN_CHARS, len(longer) // 2) and longer.endswith(shorter)
 
 
 def _from_selector(tree: HtmlElement, css: str | None) -> list[str]:
@@ -67,15 +108,15 @@ def _from_selector(tree: HtmlElement, css: str | None) -> list[str]:
 
 def _from_trafilatura(tree: HtmlElement, url: str) -> list[str]:
     # deduplicate=False keeps trafilatura's process-wide duplicate cache out of the way, so a
-    # page extracts the same whatever was extracted before it; comments and tables are not
-    # article text.
+    # page extracts the same whatever was extracted before it; comments are not article text,
+    # tables (results, figures) are.
     document = bare_extraction(
         tree,
         url=url,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         deduplicate=False,
         with_metadata=False,
     )
     body = getattr(document, "body", None)
-    return paragraphs_of(body) if body is not None else []
+    return [block.text for block in blocks_of(body).blocks] if body is not None else []

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from newsbot.extraction.document import elements, select
 
 if TYPE_CHECKING:
@@ -38,7 +40,7 @@ BOILERPLATE_PARTS = frozenset(
         "subscribe", "subscription", "sidebar", "advert", "advertisement", "ad", "ads", "adv",
         "cookie", "cookies", "consent", "breadcrumb", "breadcrumbs", "comments", "promo",
         "sponsored", "nav", "navbar", "navigation", "menu", "footer", "tags", "outbrain",
-        "taboola", "recommended", "popular", "trending",
+        "taboola", "recommended", "popular", "trending", "caption", "credit", "credits",
     }
 )  # fmt: skip
 # Elements that hold no article text wherever they are (trafilatura drops most of these too;
@@ -47,14 +49,29 @@ BOILERPLATE_TAGS = ("nav", "aside", "footer", "form", "button", "dialog", "selec
 # The headline, the marked-up article body and the densest paragraph block, and everything
 # around them, are never removed: a layout class like "has-sidebar" on a wrapper must not take
 # the article with it.
-_PROTECTED = "//h1/ancestor-or-self::*|//*[@itemprop='articleBody']/ancestor-or-self::*"
+_PROTECTED = etree.XPath(
+    "//h1/ancestor-or-self::*|//*[@itemprop='articleBody']/ancestor-or-self::*"
+)
 # A block holding more than this share of the page's text is the content, whatever its class.
 _MAX_TEXT_SHARE = 0.5
 # Share bars, newsletter boxes and ad labels are shorter than this; article text rarely is.
 _SHORT_BLOCK = 250
 # Link lists (related stories, widgets) are mostly link text; prose is not.
 _LINK_SHARE = 0.5
-_PART_SPLIT = re.compile(r"[-_]+")
+# One pass over a lowercased class attribute: a boilerplate word as a whole class token or
+# as a hyphen/underscore-separated part of one.
+_TOKEN_RE = re.compile(
+    r"(?:^|\s)(?:" + "|".join(map(re.escape, BOILERPLATE_TOKENS | BOILERPLATE_PARTS)) + r")(?=\s|$)"
+)
+_PART_RE = re.compile(r"(?:^|[\s_-])(?:" + "|".join(BOILERPLATE_PARTS) + r")(?=[\s_-]|$)")
+_ANY_RE = re.compile(f"{_PART_RE.pattern}|{_TOKEN_RE.pattern}")
+_ID_NAMES = BOILERPLATE_TOKENS | BOILERPLATE_PARTS
+# XPath's string(): all text below an element, gathered in C (itertext() is far slower).
+_STRING = etree.XPath("string()")
+# Only elements with a class or id can match by name; inline markup (links, icons, emphasis)
+# is judged with the block around it, which halves the work.
+_NAMED = etree.XPath("//*[@class or @id]")
+_INLINE = frozenset(("a", "span", "i", "b", "em", "strong", "img", "svg", "path", "use", "time"))
 
 
 def remove_boilerplate(root: HtmlElement, drop_selectors: Iterable[str] = ()) -> None:
@@ -62,48 +79,49 @@ def remove_boilerplate(root: HtmlElement, drop_selectors: Iterable[str] = ()) ->
     for css in drop_selectors:
         for element in select(root, css):
             element.drop_tree()
+    by_tag = list(root.iter(*BOILERPLATE_TAGS))
+    by_name = [e for e in elements(_NAMED(root)) if e.tag not in _INLINE and _named(e)]
+    if not by_tag and not by_name:
+        return
     protected = _protected(root)
     page_text = _text_length(root)
     doomed = [
         element
-        for element in root.iter()
-        if isinstance(element.tag, str)
-        and element not in protected
-        and _is_doomed(element, page_text)
+        for element in dict.fromkeys(by_tag + by_name)
+        if element not in protected and _is_doomed(element, page_text)
     ]
     for element in doomed:
         element.drop_tree()
+
+
+def _named(element: HtmlElement) -> bool:
+    return (
+        _ANY_RE.search((element.get("class") or "").lower()) is not None
+        or (element.get("id") or "").lower() in _ID_NAMES
+    )
 
 
 def _is_doomed(element: HtmlElement, page_text: int) -> bool:
     """Exact names always go; a block only *mentioning* a word ("content-with-sidebar") goes
     when it is short or mostly links, since a long prose block so named may be the article."""
     exact = element.tag in BOILERPLATE_TAGS or _has_boilerplate_token(element)
-    if not exact and not _has_boilerplate_part(element):
-        return False
     text = _text_length(element)
     if text > _MAX_TEXT_SHARE * page_text:
         return False
     return exact or text <= _SHORT_BLOCK or _link_text_length(element) >= _LINK_SHARE * text
 
 
-def _classes(element: HtmlElement) -> list[str]:
-    return (element.get("class") or "").lower().split()
-
-
 def _has_boilerplate_token(element: HtmlElement) -> bool:
-    names = [*_classes(element), (element.get("id") or "").lower()]
-    return any(name in BOILERPLATE_TOKENS or name in BOILERPLATE_PARTS for name in names)
-
-
-def _has_boilerplate_part(element: HtmlElement) -> bool:
-    """Parts of class tokens only: ids are often slugs of the element's own text (a heading
-    "Shares fall" gets id="shares-fall"), so an id counts only as a whole token."""
-    return any(BOILERPLATE_PARTS.intersection(_PART_SPLIT.split(n)) for n in _classes(element))
+    """A whole class token or the whole id. Ids are often slugs of the element's own text (a
+    heading "Shares fall" gets id="shares-fall"), so an id never counts by its parts."""
+    return (
+        _TOKEN_RE.search((element.get("class") or "").lower()) is not None
+        or (element.get("id") or "").lower() in _ID_NAMES
+    )
 
 
 def _protected(root: HtmlElement) -> set[HtmlElement]:
-    protected = set(elements(root.xpath(_PROTECTED)))
+    protected = set(elements(_PROTECTED(root)))
     anchor = _densest_block(root)
     if anchor is not None:
         protected.update(anchor.iterancestors())
@@ -123,7 +141,7 @@ def _densest_block(root: HtmlElement) -> HtmlElement | None:
 
 
 def _text_length(element: HtmlElement) -> int:
-    return len("".join(element.itertext()).strip())
+    return len(_STRING(element).strip())  # type: ignore[union-attr]
 
 
 def _link_text_length(element: HtmlElement) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
@@ -23,7 +25,14 @@ if TYPE_CHECKING:
 # parsing plus extraction time grows with size. The head and the article text come first, so
 # the cut keeps what matters.
 MAX_HTML_CHARS = 5_000_000
+# A news page has a few thousand elements, a heavy one 15,000. Hundreds of thousands are a
+# data dump or an attack, and every extractor's time grows with them (100,000 paragraphs cost
+# 15 s): elements past this many, in document order, are dropped before extraction.
+MAX_ELEMENTS = 30_000
 
+# Where the <html> tag sits: near the start, after a doctype or a comment.
+_HEAD_CHARS = 2000
+_COMMENTED_LANG = re.compile(r"<!--\[if[^\]]*\]>\s*<html\b[^>]*\blang=[\"']?([\w-]+)", re.I)
 _EMPTY_DOCUMENT = "<html><head></head><body></body></html>"
 # Where the article sits, most specific first: the article block holding the headline, the
 # page's main region, any article block. Bylines and <time> are looked up there, not in teasers.
@@ -60,7 +69,10 @@ def load_page(
     content: str | bytes, url: str, hints: ExtractionHints, encoding: str | None = None
 ) -> Page:
     """Decode and parse once, then index metadata and structured data for the extractors."""
-    root = parse(decode(content, encoding))
+    text = decode(content, encoding)
+    root = parse(text)
+    _prune_after(root, MAX_ELEMENTS)
+    _keep_commented_lang(root, text)
     return Page(
         root=root,
         url=url,
@@ -69,6 +81,21 @@ def load_page(
         scope=_article_scope(root),
         hints=hints,
     )
+
+
+def _prune_after(root: html.HtmlElement, limit: int) -> None:
+    """Remove the ``limit``-th element in document order and everything after it."""
+    cut = next(islice(root.iter(), limit, None), None)
+    if cut is None:
+        return
+    node = cut
+    while node is not root and (parent := node.getparent()) is not None:
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        node = parent
+    cut_parent = cut.getparent()
+    if cut_parent is not None:
+        cut_parent.remove(cut)
 
 
 def decode(content: str | bytes, encoding: str | None = None) -> str:
@@ -126,6 +153,15 @@ def parse(text: str) -> html.HtmlElement:
         # A head-only page has no <body> element; every later step may rely on one.
         etree.SubElement(root, "body")
     return root
+
+
+def _keep_commented_lang(root: html.HtmlElement, text: str) -> None:
+    """Give ``root`` the ``lang`` of an ``<html>`` tag that only appears inside IE conditional
+    comments (``<!--[if gt IE 9]><html lang="en"><![endif]-->``), which parsing drops."""
+    if root.get("lang") is None:
+        found = _COMMENTED_LANG.search(text, 0, _HEAD_CHARS)
+        if found:
+            root.set("lang", found.group(1))
 
 
 def _article_scope(root: html.HtmlElement) -> html.HtmlElement:

@@ -1,6 +1,6 @@
 """Paragraphs that are page furniture by their words alone: share prompts, newsletter boxes,
-comment-form labels, "Advertisement", bylines, "(END)" trailers, and headings of trailing link
-blocks.
+comment-form labels, "Advertisement", bylines, "(END)" trailers, headings of trailing link
+blocks, and the credits, prompts and notices of ``notices``.
 
 Every rule matches a *whole* paragraph, so an article sentence that mentions a newsletter or
 says "read more" is kept.
@@ -11,12 +11,19 @@ from __future__ import annotations
 import re
 
 from newsbot.extraction.bylines import is_byline
+from newsbot.extraction.notices import is_notice
 
 _FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def _any_of(patterns: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:
+    """One pattern for many: a whole paragraph matches it when it matches one of them."""
+    return re.compile("|".join(f"(?:{pattern}){suffix}" for pattern in patterns), _FLAGS)
+
+
 # A paragraph matching one of these is dropped on its own.
-_FURNITURE = tuple(
-    re.compile(pattern, _FLAGS)
-    for pattern in (
+_FURNITURE = _any_of(
+    (
         r"(?:advertisement|advertising|anzeige|werbung|publicidad|publicité|pub|ad|sponsored)",
         r"(?:sign up|subscribe|register|join)\b.{0,80}\bnewsletters?\b.{0,120}",
         r"(?:get|receive)\b.{0,60}\b(?:newsletter|in your inbox)\b.{0,80}",
@@ -35,6 +42,8 @@ _FURNITURE = tuple(
         r"[-\u2013\u2014=*\s]*(?:end of (?:message|story|article|transmission|release)|end)"
         r"[-\u2013\u2014=*\s]*",
         r"\(end\)|#{3,}|-30-",
+        # Headings of boxes inside the text ("Don't miss", "Auch interessant"): dropped alone.
+        r"(?:don['’]?t miss|auch interessant|more)\s*[:.!]?",
         # An agency credit standing alone after the text: "(Reuters)", "(Ledger Wire)".
         r"\((?:[A-Z][\w.&'-]*\s?){1,4}\)",
     )
@@ -53,11 +62,13 @@ _SHARE_TRIGGERS = frozenset(
     {"share", "facebook", "twitter", "whatsapp", "linkedin", "tweet", "copy", "print"}
 )
 _MAX_SHARE_WORDS = 10
+_MAX_SHARE_CHARS = 120
+# Longer than any byline ("By" and at most 16 words).
+_MAX_BYLINE_CHARS = 200
 # Headings of the blocks that follow an article: everything from one of these on is dropped
 # when it sits in the last part of the text (in the middle it is a box, dropped alone).
-_TRAILING_BLOCKS = tuple(
-    re.compile(pattern + r"\s*[:.!]?", _FLAGS)
-    for pattern in (
+_TRAILING_BLOCKS = _any_of(
+    (
         r"about the authors?",
         r"related (?:articles|posts|stories|content|coverage|news|reading|links|topics)",
         r"you (?:might|may|could) also (?:like|enjoy|be interested in)",
@@ -68,7 +79,11 @@ _TRAILING_BLOCKS = tuple(
         r"share this(?: article| story| post)?",
         r"mehr zum thema|das könnte sie auch interessieren|weitere artikel|lesen sie auch",
         r"noticias relacionadas|te puede interesar|à lire aussi|lire aussi|leggi anche",
-    )
+        r"you (?:may|might) also like\.*|popular on .{1,30}|most read in .{1,40}",
+        r"recommended videos|explore further|something to consider|what to read next",
+        r"weiterführende links|das könnte dich auch interessieren",
+    ),
+    suffix=r"\s*[:.!]?",
 )
 
 
@@ -79,7 +94,7 @@ def drop_furniture(paragraphs: list[str]) -> list[str]:
     seen = 0
     for paragraph in paragraphs:
         text = paragraph.strip()
-        if any(rule.fullmatch(text) for rule in _TRAILING_BLOCKS):
+        if _TRAILING_BLOCKS.fullmatch(text):
             if seen >= total - seen - len(text):
                 break
             continue
@@ -92,7 +107,10 @@ def drop_furniture(paragraphs: list[str]) -> list[str]:
 def is_furniture(text: str) -> bool:
     """Whether a whole paragraph is page furniture rather than article text."""
     return (
-        any(rule.fullmatch(text) for rule in _FURNITURE) or _is_share_bar(text) or is_byline(text)
+        _FURNITURE.fullmatch(text) is not None
+        or (len(text) <= _MAX_SHARE_CHARS and _is_share_bar(text))
+        or (len(text) <= _MAX_BYLINE_CHARS and is_byline(text))
+        or is_notice(text)
     )
 
 

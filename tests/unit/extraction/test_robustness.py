@@ -8,7 +8,7 @@ import random
 import pytest
 
 from newsbot.extraction import extract_article
-from newsbot.extraction.document import MAX_HTML_CHARS, decode, parse
+from newsbot.extraction.document import MAX_ELEMENTS, MAX_HTML_CHARS, decode, parse
 
 URL = "https://news.example/a/story"
 
@@ -110,3 +110,11 @@ def test_parse_always_gives_html_with_body() -> None:
         root = parse(text)
         assert root.tag == "html"
         assert root.find("body") is not None
+
+
+def test_a_page_of_a_hundred_thousand_elements_is_cut_before_extraction() -> None:
+    paragraph = "<p>Word here and there.</p>"
+    page = f"<html><body><article>{paragraph * 100_000}</article></body></html>".encode()
+    article = extract_article(page, "https://example.com/dump")
+    # Only the first MAX_ELEMENTS elements are read: the body stops well short of the page.
+    assert 0 < article.body.count("Word here and there.") < MAX_ELEMENTS
