@@ -126,8 +126,7 @@ class RunExtension:
         log = logger.info if outcome.code is ExitCode.OK else logger.error
         drops = ", ".join(f"{k} {v}" for k, v in report["dropped"].items()) or "none"
         log(
-            "Run %s: %s (exit code %d)%s; %d articles exported, %d requests; dropped: %s; "
-            "state %s",
+            "Run %s: %s (exit code %d)%s; %d articles exported, %d requests; dropped: %s; state %s",
             self.run_id,
             outcome.status,
             outcome.code,
