@@ -19,6 +19,7 @@ from newsbot.extraction.fields import (
     extract_tags,
     extract_url,
 )
+from newsbot.extraction.language import detect_language
 from newsbot.extraction.page_type import classify
 from newsbot.extraction.published import extract_dates
 from newsbot.extraction.title import extract_title
@@ -67,7 +68,7 @@ def _extract(html: str | bytes, url: str, hints: ExtractionHints, encoding: str 
         authors=extract_authors(page),
         published_at=dates.published,
         modified_at=dates.modified,
-        language=extract_language(page),
+        language=extract_language(page) or detect_language(body),
         tags=extract_tags(page),
         image_url=extract_image(page),
         word_count=words,
