@@ -9,7 +9,7 @@ computed from the two averages.
 One addition to the published method: both texts are put in Unicode NFC and stripped of soft
 hyphens first. "é" as one code point or as "e" + accent is the same text (a few fundus labels
 are stored decomposed), and a soft hyphen is an invisible line-break hint; without this the
-\w+ tokenizer splits such words and scores an encoding difference as an extraction error.
+\\w+ tokenizer splits such words and scores an encoding difference as an extraction error.
 """
 
 from __future__ import annotations
