@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy.exceptions import UsageError
+from scrapy.settings import SETTINGS_PRIORITIES
 
 from newsbot.commands.crawl import Command as CrawlCommand
 from newsbot.demo.server import serve_demo_site
@@ -17,6 +18,8 @@ from newsbot.demo.server import serve_demo_site
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterator
+
+    from scrapy.settings import BaseSettings
 
     from newsbot.demo.server import DemoServer
 
@@ -88,6 +91,8 @@ class Command(CrawlCommand):
             )
             crawler = self._create_crawler(DEMO_SPIDER)
             crawler.settings.setdict(DEMO_SETTINGS, priority="spider")
+            if day == 1:
+                _forget_earlier_demo_runs(crawler.settings)
             user_dirs = crawler.settings.get("NEWSBOT_SITES_PATH") or ""
             crawler.settings.set(
                 "NEWSBOT_SITES_PATH",
@@ -96,6 +101,20 @@ class Command(CrawlCommand):
             )
             opts.spargs["sites"] = DEMO_SITE_KEY  # never the live sites: the demo is offline
             self.run_crawler(crawler, opts.spargs)
+
+
+def _forget_earlier_demo_runs(settings: BaseSettings) -> None:
+    """Day 1 starts the demo's news cycle afresh: its state file goes, so every article is new
+    again (day 2 after it then exports only what changed). A state path given with -s is the
+    user's and is never deleted."""
+    if settings.getpriority("NEWSBOT_STATE_PATH") != SETTINGS_PRIORITIES["spider"]:
+        return
+    state = settings["NEWSBOT_STATE_PATH"] % {"name": DEMO_SPIDER}
+    removed = [p for s in ("", "-wal", "-shm") if (p := Path(state + s)).exists()]
+    for path in removed:
+        path.unlink()
+    if removed:
+        logger.info("Day 1 of the demo: starting afresh (removed the demo state %s)", state)
 
 
 @contextmanager

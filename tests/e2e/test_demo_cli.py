@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from newsbot.demo.boilerplate import BOILERPLATE_PHRASES
+from newsbot.demo.site import DemoSite
 from newsbot.items import EXPORT_FIELDS
 from tests.e2e.cli import scrapy
 from tests.support import expected_demo_paths, url_paths
@@ -77,3 +78,16 @@ def test_scrapy_list_shows_asia_pacific(tmp_path: Path) -> None:
     done = scrapy(tmp_path, "list")
     assert done.returncode == 0
     assert "asia_pacific" in done.stdout.split()
+
+
+def test_demo_day_two_exports_only_the_new_and_updated_articles(tmp_path: Path) -> None:
+    def records(name: str) -> list[dict[str, object]]:
+        return [json.loads(line) for line in (tmp_path / name).read_text().splitlines()]
+
+    assert scrapy(tmp_path, "demo", "-O", "day1.jsonl").returncode == 0
+    assert scrapy(tmp_path, "demo", "-s", "NEWSBOT_DEMO_DAY=2", "-O", "day2.jsonl").returncode == 0
+    assert scrapy(tmp_path, "demo", "-O", "again.jsonl").returncode == 0
+    day1, day2 = records("day1.jsonl"), records("day2.jsonl")
+    assert len(day1) == len(DemoSite(1).article_urls("http://127.0.0.1"))
+    assert sorted(r["revision"] for r in day2) == [1, 1, 1, 2, 2]  # 3 new, 2 updated
+    assert len(records("again.jsonl")) == len(day1)  # day 1 starts the news cycle afresh
