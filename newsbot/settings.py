@@ -27,7 +27,9 @@ DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
+# No control ports: an unattended crawler from cron must not listen on the network.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 # --- Pipelines: normalize -> validate -> dedupe (the order is the data flow) -------------------
 ITEM_PIPELINES = {
@@ -43,7 +45,10 @@ NEWSBOT_DEFAULT_FEEDS = {
     "data/%(name)s/%(time)s.csv": {"format": "csv"},
 }
 ADDONS = {"newsbot.addons.DefaultFeedsAddon": 0}
-EXTENSIONS = {"newsbot.extensions.run.RunExtension": 500}
+EXTENSIONS = {
+    "newsbot.extensions.run.RunExtension": 500,
+    "newsbot.extensions.quiet_robots.QuietRobotsLogExtension": 510,
+}
 FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORTERS = {"csv": "newsbot.exports.csv.ArticleCsvItemExporter"}

@@ -138,3 +138,5 @@ def test_unreachable_site_exits_1(tmp_path: Path) -> None:
     failed = scrapy(tmp_path, *crawl_site_args(tmp_path, dead_url, "-s", "RETRY_TIMES=0"))
     assert failed.returncode == ExitCode.CRAWL_FAILED
     assert "nothing could be fetched" in failed.stderr
+    assert "robots.txt" in failed.stderr
+    assert "Traceback" not in failed.stderr  # a dead host is one log line, not 30
