@@ -92,11 +92,16 @@ _SUFFIXES = TLDExtract(suffix_list_urls=(), cache_dir=None)
 def registrable_domain(url: str) -> str:
     """The site a URL belongs to: ``uk.news.yahoo.com`` -> ``yahoo.com``, ``bbc.co.uk`` stays.
 
-    Hosts without a known public suffix (localhost, IP addresses, ``.example``) are their own
-    site, less a leading "www.".
+    A host under no known public suffix (an internal or ``.example`` name) keeps its last two
+    labels; an IP address or a one-label host (localhost) is its own site.
     """
+    found = _SUFFIXES(url).top_domain_under_public_suffix
+    if found:
+        return str(found)
     host = host_of(url)
-    return _SUFFIXES(host).top_domain_under_public_suffix or host.removeprefix("www.")
+    if "." not in host or host.replace(".", "").isdigit() or ":" in host:
+        return host
+    return ".".join(host.split(".")[-2:])
 
 
 def host_of(url: str) -> str:

@@ -15,9 +15,9 @@ from newsbot.extraction.byline_elements import (
 )
 from newsbot.extraction.bylines import split_names, unique
 from newsbot.extraction.people import is_credit, is_person
-from newsbot.extraction.sitename import registrable_domain, site_names
+from newsbot.extraction.sitename import site_names
 from newsbot.text import clean_text
-from newsbot.urls import is_http_url
+from newsbot.urls import is_http_url, registrable_domain
 
 if TYPE_CHECKING:
     from collections.abc import Callable

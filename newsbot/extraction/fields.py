@@ -8,9 +8,8 @@ from urllib.parse import urlsplit
 
 from newsbot.extraction.bylines import unique
 from newsbot.extraction.document import elements
-from newsbot.extraction.sitename import registrable_domain
 from newsbot.text import clean_text
-from newsbot.urls import canonical_url
+from newsbot.urls import canonical_url, registrable_domain
 
 if TYPE_CHECKING:
     from newsbot.extraction.document import Page

@@ -6,15 +6,9 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from tldextract import TLDExtract
-
-from newsbot.urls import host_of
-
 if TYPE_CHECKING:
     from newsbot.extraction.document import Page
 
-# The public-suffix snapshot shipped with tldextract: no network, no cache files written.
-_DOMAINS = TLDExtract(suffix_list_urls=(), cache_dir=None)
 _NON_WORD = re.compile(r"\W+")
 # Shorter compacted names ("de", "tv") would match inside anything.
 _MIN_NAME_CHARS = 3
@@ -40,15 +34,3 @@ def names_site(text: str, names: set[str]) -> bool:
     """Whether ``text`` is one of the site's names (or one of them is part of it, or it of one)."""
     compacted = compact(text)
     return bool(compacted) and any(name in compacted or compacted in name for name in names)
-
-
-def registrable_domain(url: str) -> str:
-    """news.bbc.co.uk -> bbc.co.uk; a host under no known suffix (an internal or ``.example``
-    name) keeps its last two labels, and an IP address or a one-label host stays whole."""
-    found = _DOMAINS(url).top_domain_under_public_suffix
-    if found:
-        return found
-    host = host_of(url)
-    if "." not in host or host.replace(".", "").isdigit() or ":" in host:
-        return host
-    return ".".join(host.split(".")[-2:])

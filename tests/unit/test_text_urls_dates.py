@@ -88,7 +88,7 @@ def test_to_utc_iso(value: str | None, tz: ZoneInfo, expected: str | None) -> No
         ("https://uk.news.yahoo.com/story", "yahoo.com"),
         ("https://www.bbc.co.uk/news", "bbc.co.uk"),
         ("http://127.0.0.1:8000/a", "127.0.0.1"),
-        ("https://www.harbour-times.example/a", "harbour-times.example"),
+        ("https://live.www.harbour-times.example/a", "harbour-times.example"),
     ],
     ids=["subdomain", "two-label-suffix", "ip", "unknown-suffix"],
 )
