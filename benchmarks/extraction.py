@@ -19,6 +19,7 @@ from datetime import UTC, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from benchmarks import title_misses
 from benchmarks.corpora import Page, load_suite
 from benchmarks.extractors import Extractor, Prediction, available_extractors
 from benchmarks.shingles import Match, Score, match, score
@@ -183,6 +184,17 @@ def print_worst(report: SuiteReport, count: int) -> None:
         for result in wrong[:count]:
             want, got = _field_values(result, name)
             print(f"    {result.page.key}: want {want!r}, got {got!r}")
+        if name == "title" and wrong:
+            print_title_misses(wrong)
+
+
+def print_title_misses(wrong: list[PageResult]) -> None:
+    """Every title miss with its kind: the labels that name a different title than the page
+    prints are told apart from real misses (see ``benchmarks.title_misses``)."""
+    explained = [(r.page.key, *title_misses.explain(r.page, r.prediction.title)) for r in wrong]
+    print(f"  title misses by kind: {title_misses.summary([kind for _, kind, _ in explained])}")
+    for key, kind, detail in sorted(explained, key=lambda miss: miss[1]):
+        print(f"    {key}: {kind}{f' ({detail})' if detail else ''}")
 
 
 def _field_values(result: PageResult, name: str) -> tuple[object, object]:

@@ -34,7 +34,7 @@ def trafilatura(html: bytes, url: str) -> Prediction:
     from trafilatura import bare_extraction  # noqa: PLC0415 (a peer, imported only when run)
 
     document = bare_extraction(html, url=url, with_metadata=True)
-    if document is None:
+    if document is None or isinstance(document, dict):  # a dict only with as_dict=True
         return Prediction("")
     authors = tuple(a.strip() for a in (document.author or "").split(";") if a.strip())
     return Prediction(
@@ -43,11 +43,12 @@ def trafilatura(html: bytes, url: str) -> Prediction:
 
 
 def readability(html: bytes, url: str) -> Prediction:
-    from lxml.html import fromstring  # noqa: PLC0415
+    from lxml.html import HtmlElement, document_fromstring  # noqa: PLC0415
     from readability import Document  # noqa: PLC0415
 
     document = Document(html, url=url)
-    text = fromstring(document.summary()).text_content()
+    summary = document_fromstring(document.summary())
+    text = summary.text_content() if isinstance(summary, HtmlElement) else ""
     return Prediction(text, document.short_title())
 
 

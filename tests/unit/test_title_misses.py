@@ -1,0 +1,60 @@
+"""The benchmark's account of title misses: each kind told from what the page itself says."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks import title_misses
+from benchmarks.corpora import Page
+
+PRINTED = "Harbour ferries resume after the storm"
+SOCIAL = "Ferries are back"
+
+
+def page(label: str, head: str = "") -> Page:
+    markup = (
+        f"<html><head>{head}</head><body><article><h1>{PRINTED}</h1>"
+        "<p>Text.</p></article></body></html>"
+    )
+    return Page("x", "https://example.test/a", markup.encode(), "Text.", title=label)
+
+
+@pytest.mark.parametrize(
+    ("label", "head", "expected"),
+    [
+        (
+            "Harbour ferries resume after the storm!",
+            "",
+            (title_misses.SPELLING, ""),
+        ),
+        (
+            SOCIAL,
+            f'<meta property="og:title" content="{SOCIAL}"><title>{SOCIAL}</title>',
+            (title_misses.METADATA_VARIANT, "<title>, og:title"),
+        ),
+        (
+            SOCIAL,
+            '<script type="application/ld+json">'
+            f'{{"@graph": [{{"@type": "NewsArticle", "headline": "{SOCIAL}"}}]}}</script>',
+            (title_misses.METADATA_VARIANT, "JSON-LD headline"),
+        ),
+        (
+            f"{PRINTED} -- Coast News",
+            f"<title>{PRINTED} -- Coast News</title>",
+            (title_misses.SITE_NAME, ""),
+        ),
+        ("Something the page never says", "", (title_misses.REAL, "")),
+    ],
+)
+def test_kinds_of_title_miss(label: str, head: str, expected: tuple[str, str]) -> None:
+    assert title_misses.explain(page(label, head), PRINTED) == expected
+
+
+def test_a_wrong_prediction_is_a_real_miss_even_when_the_label_is_metadata() -> None:
+    head = f'<meta property="og:title" content="{SOCIAL}">'
+    assert title_misses.explain(page(SOCIAL, head), "Storm warning")[0] == title_misses.REAL
+
+
+def test_summary_counts_kinds_most_common_first() -> None:
+    kinds = [title_misses.REAL, title_misses.SPELLING, title_misses.SPELLING]
+    assert title_misses.summary(kinds) == f"2 {title_misses.SPELLING}; 1 {title_misses.REAL}"
