@@ -53,6 +53,9 @@ class Block:
     path: tuple[int, ...]
     #: Characters of the text that sit inside links.
     link_chars: int
+    #: The text before its first link ("Read more:" in "Read more: <a>...</a>"); "" when it
+    #: has no link or opens with one.
+    lead: str = ""
 
     @property
     def parent(self) -> int:
@@ -89,6 +92,7 @@ class _Collector:
         self._open: list[int] = []
         self._line: list[str] = []
         self._link_chars = 0
+        self._lead: str | None = None  # the line's text before its first link
 
     def walk(self, element: _Element, in_link: bool = False) -> None:
         """Collect ``element``'s text (its tail belongs to the parent's flow)."""
@@ -115,6 +119,8 @@ class _Collector:
 
     def _add(self, text: str | None, in_link: bool) -> None:
         if text:
+            if in_link and self._lead is None:
+                self._lead = "".join(self._line)
             self._line.append(text)
             if in_link:
                 self._link_chars += len(text.strip())
@@ -122,9 +128,13 @@ class _Collector:
     def flush(self) -> None:
         text = " ".join("".join(self._line).split())
         if text:
-            self.blocks.append(Block(text, tuple(self._open), min(self._link_chars, len(text))))
+            lead = " ".join((self._lead or "").split())
+            self.blocks.append(
+                Block(text, tuple(self._open), min(self._link_chars, len(text)), lead)
+            )
         self._line.clear()
         self._link_chars = 0
+        self._lead = None
 
 
 def blocks_of(element: _Element) -> Layout:

@@ -10,13 +10,15 @@ trafilatura judges a paragraph mostly by itself; its place on the page says more
 - an article body split into several containers styled alike (ads between them) goes on in
   each of them, though trafilatura reads only the first;
 - a run of short paragraphs that are mostly links is a list of teasers ("more on this"),
-  wherever it sits;
+  wherever it sits; so is a paragraph that is a short label and then only a link ("Lesen
+  Sie auch: <headline>", "FUNDA OLUNYE UDABA LAPHA | <headline>"), in any language;
 - a paragraph or heading in the article's ``<header>`` that repeats the summary is its dek
   (standfirst), not its text; the same words opening the body are its lead, and stay.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
@@ -39,6 +41,13 @@ _LINK_BLOCK = 0.95
 _LINK_LIST_MIN = 3
 _LINK_LIST_ITEM_CHARS = 250
 _LINK_LIST_SHARE = 0.5
+# An inline teaser: a label of at most this many words ending in a separator, then a link
+# of at least this many words (a headline; "Email: x@y" is a contact) holding this share of
+# the rest. Social handles ("Accounts: @a, @b, @c") are credits, not teasers.
+_TEASER_LABEL_WORDS = 8
+_TEASER_LABEL_END = re.compile(r"[|:»\u203a>\u2013\u2014-]$")
+_TEASER_LINK_WORDS = 3
+_TEASER_LINK_SHARE = 0.9
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Plain paragraphs and subheadings are recalled; lists and boxes the extractor dropped were
 # dropped for a reason more often than not.
@@ -99,6 +108,7 @@ def select_paragraphs(layout: Layout, chosen: list[str], description: str | None
         _cut_tail(selection)
         _recall(selection)
         _drop_link_lists(selection)
+        _drop_inline_teasers(selection)
         _drop_dek(selection, description)
     return selection.paragraphs()
 
@@ -223,6 +233,24 @@ def _teaser_runs(selection: _Selection) -> Iterator[list[int]]:
             run = []
     if run:
         yield run
+
+
+def _drop_inline_teasers(selection: _Selection) -> None:
+    """Unkeep paragraphs that are a label and a link to another story."""
+    for index in selection.indices():
+        if _is_inline_teaser(selection.layout.blocks[index]):
+            selection.kept[index] = False
+
+
+def _is_inline_teaser(block: Block) -> bool:
+    label, link = block.lead, block.text[len(block.lead) :].strip()
+    return (
+        0 < len(label.split()) <= _TEASER_LABEL_WORDS
+        and bool(_TEASER_LABEL_END.search(label))
+        and len(link.split()) >= _TEASER_LINK_WORDS
+        and "@" not in link
+        and block.link_chars >= _TEASER_LINK_SHARE * len(link)
+    )
 
 
 def _drop_dek(selection: _Selection, description: str | None) -> None:

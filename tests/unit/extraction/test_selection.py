@@ -85,6 +85,30 @@ def test_a_run_of_teaser_links_is_dropped() -> None:
     assert select(page, chosen) == [prose(1), prose(2)]
 
 
+def test_a_block_knows_the_text_before_its_first_link() -> None:
+    layout = layout_of('<p><b>Also read |</b> <a href="/x">Ferry fares rise</a></p><p>Plain</p>')
+    assert [block.lead for block in layout.blocks] == ["Also read |", ""]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept"),
+    [
+        # A label in any language, then only a link to another story: a teaser.
+        ("<b>FUNDA OLUNYE UDABA LAPHA |</b> <a>Isikebhe esisha siqala ukusebenza</a>", False),
+        ('Lesen Sie auch: <a href="/s">Neue Fähre für die Insel startet im Mai</a>', False),
+        # Links inside a sentence, a one-word link, social handles: article text.
+        (f'{LINE} Officials <a href="/b">agreed on the plan</a>.', True),
+        ('Source: <a href="/r">report</a>', True),
+        ("Accounts: <a>@harbour_cook</a>, <a>@ferry_baker</a>, <a>@quay_cafe</a>", True),
+        ('The minister said: <a href="/q">"We will build it"</a> and left.', True),
+    ],
+)
+def test_a_label_followed_only_by_a_link_is_a_teaser(paragraph: str, kept: bool) -> None:
+    page = f'<div class="body"><p>{prose(1)}</p><p>{paragraph}</p><p>{prose(2)}</p></div>'
+    chosen = [block.text for block in layout_of(page).blocks]
+    assert (len(select(page, chosen)) == 3) is kept
+
+
 @pytest.mark.parametrize(
     ("markup", "kept"),
     [
