@@ -77,10 +77,12 @@ _NOTICES = _whole(
     # A contact address standing alone (a URL alone is a reference, often part of the text).
     r"[\w.+-]+@[\w-]+\.[\w.-]+|@\w+",
 )
-# A date with a clock time and nothing that ends a sentence: "Freitag, 28.04.2023, 19:25".
+# A date with a clock time and nothing that ends a sentence: "Freitag, 28.04.2023, 19:25",
+# "2025年1月14日 01時28分" (no word boundary between a CJK year and its 年).
 _DATELINE = re.compile(
-    r"(?=.*\b(?:19|20)\d{2}\b)(?=.*(?:\b\d{1,2}:\d{2}|\b\d{1,2}\.\d{2} uhr|\b\d{1,2}h\d{2}|"
-    r"\d時)).{0,60}[^.]",
+    r"(?=.*(?<!\d)(?:19|20)\d{2}(?!\d))"
+    r"(?=.*(?:\b\d{1,2}:\d{2}|\b\d{1,2}\.\d{2} uhr|\b\d{1,2}h\d{2}|\d時))"
+    r".{0,60}[^.。!?\uff01\uff1f]",
     _FLAGS,
 )
 

@@ -82,6 +82,8 @@ _TRAILING_BLOCKS = _any_of(
         r"you (?:may|might) also like\.*|popular on .{1,30}|most read in .{1,40}",
         r"recommended videos|explore further|something to consider|what to read next",
         r"weiterführende links|das könnte dich auch interessieren",
+        # Japanese: related articles / keywords, recommended, read together.
+        r"関連記事|関連キーワード|おすすめ(?:情報|記事)?|あわせて読みたい",
     ),
     suffix=r"\s*[:.!]?",
 )

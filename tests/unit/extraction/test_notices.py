@@ -35,6 +35,7 @@ from newsbot.extraction.phrases import drop_furniture, is_furniture
         "UPDATED: Tue., Nov. 19, 2019",
         "Uppdaterad 15.59 | Publicerad 14.14",
         "Freitag, 28.04.2023, 19:25",
+        "2025年1月14日 01時28分 (1月14日 01時40分更新)",
         "Sign up for the free daily newsletter delivered to your inbox.",
         "Der Ledger-Newsletter informiert Sie jeden Morgen. Hier geht's zur Anmeldung!",
         "Aktuelle Nachrichten aufs Handy? Hier geht es zur neuen Ledger-News-App.",
@@ -62,6 +63,8 @@ def test_notices_are_furniture(text: str) -> None:
         "Pictures of the storm show the wall breached in three places, officials said.",
         "More than 300 residents signed the petition.",
         "http://harbour.example/plans",
+        "2025年に港の新しい防波堤が完成する予定だ。",
+        "2024年1月1日午後4時10分ごろ、能登で地震があった。",
     ],
 )
 def test_article_sentences_that_look_like_notices_stay(text: str) -> None:
@@ -72,3 +75,4 @@ def test_box_headings_mid_article_go_alone_but_trailing_sections_cut_the_rest() 
     long = "A long paragraph of the article that keeps going for a while. " * 5
     assert drop_furniture([long, "Don't miss", long, long]) == [long, long, long]
     assert drop_furniture([long, long, "Most read in world news", "Teaser"]) == [long, long]
+    assert drop_furniture([long, long, "関連キーワード", "防波堤"]) == [long, long]
