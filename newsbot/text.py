@@ -15,6 +15,12 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Kana, CJK ideographs, Hangul: each character is a word.
+_CJK_RANGES = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_CJK = re.compile(f"[{_CJK_RANGES}]")
+# A whitespace-separated token with a letter or digit ([^\W_]: what str.isalnum accepts)
+# and no CJK character (those count one by one).
+_NON_CJK_WORD = re.compile(rf"(?<!\S)(?!\S*[{_CJK_RANGES}])\S*?[^\W_]\S*")
 
 
 def clean_text(value: str) -> str:
@@ -42,15 +48,7 @@ def word_count(body: str) -> int:
     """Words as a reader counts them: whitespace-separated tokens with a letter or digit in
     them ("Japan's", "3:30" are one word each); CJK text counts characters, as counters there do.
     """
-    count = 0
-    for token in body.split():
-        cjk_chars = sum(1 for ch in token if _is_cjk(ch))
-        count += cjk_chars or any(ch.isalnum() for ch in token)
-    return count
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+    return len(_CJK.findall(body)) + len(_NON_CJK_WORD.findall(body))
 
 
 def body_fingerprint(body: str) -> str:

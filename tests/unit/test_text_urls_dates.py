@@ -34,6 +34,7 @@ def test_clean_body_keeps_paragraphs_separated_by_one_blank_line() -> None:
 def test_word_count_counts_cjk_characters() -> None:
     assert word_count("Japan’s market — open at 3:30 p.m.") == 6
     assert word_count("東京都 news") == 4
+    assert word_count("text日本 _ 서울 ") == 4  # CJK inside a token counts per character
 
 
 def test_fingerprint_ignores_case_punctuation_and_spacing() -> None:
