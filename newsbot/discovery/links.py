@@ -24,6 +24,8 @@ from newsbot.urls import canonical_url, is_on_domains, registrable_domain, strip
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from lxml.html import HtmlElement
+
     from newsbot.discovery.page import Anchor
     from newsbot.sites.model import ArticleUrlRules
 
@@ -44,7 +46,6 @@ W_OFF_SCHEME = -2.0  # not minted like nearly all of the page's articles (date, 
 THRESHOLD = 2.0
 # Word counts behind the slug and label features.
 SLUG_WORDS = 4  # "odysseus-moon-landing-nasa"; fewer words also name sections ("mehr-sport")
-SECTION_SLUG_WORDS = 2  # at most this many words and no date/id: a section path
 HEADLINE_WORDS = 4
 MENU_LABEL_WORDS = 2
 # "Nearly all": the share of likely articles with a date or id, and how many make a scheme.
@@ -77,6 +78,17 @@ def find_article_links(
     root = parse_html(html)
     if root is None:
         return []
+    return article_links_in(root, url, domains=domains, rules=rules)
+
+
+def article_links_in(
+    root: HtmlElement,
+    url: str,
+    *,
+    domains: Iterable[str] | None = None,
+    rules: ArticleUrlRules | None = None,
+) -> list[str]:
+    """``find_article_links`` on a page already parsed (extraction has its tree at hand)."""
     anchors = list(iter_anchors(root, url))
     candidates = _collect(anchors, url, _domains(url, domains))
     _score(candidates)
@@ -148,7 +160,7 @@ def url_score(shape: UrlShape) -> float:
     """Evidence from the URL alone that it is an article permalink."""
     score = W_DATE * shape.has_date + W_ID * shape.has_id
     score += W_SLUG * (shape.slug_words >= SLUG_WORDS) + W_PAGE_EXTENSION * shape.page_extension
-    if not (shape.has_date or shape.has_id or shape.slug_words > SECTION_SLUG_WORDS):
+    if shape.section_like:
         score += W_SECTION_LIKE
     return score
 

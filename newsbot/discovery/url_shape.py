@@ -29,6 +29,8 @@ _DIGITS_ID = re.compile(r"\d{5,}")
 # A trailing id or page number, removed to see the word a segment is named by (video123456).
 _TRAILING_ID = re.compile(r"[-_.]?(?:[0-9a-f]{16,}|\d+)$")
 _WORD_SEPARATORS = re.compile(r"[-_+]+")
+# At most this many words and no date or id: a section path (/politics/, /sport/football).
+SECTION_SLUG_WORDS = 2
 _PAGE_EXTENSIONS = (".html", ".htm", ".shtml", ".php", ".asp", ".aspx", ".jsp", ".cms")
 
 
@@ -48,6 +50,11 @@ class UrlShape:
     def has_id(self) -> bool:
         """Whether the path carries a content id of either kind."""
         return bool(self.id_kind)
+
+    @property
+    def section_like(self) -> bool:
+        """No date, no id and at most ``SECTION_SLUG_WORDS`` words: a section's path."""
+        return not (self.has_date or self.has_id or self.slug_words > SECTION_SLUG_WORDS)
 
 
 def url_shape(url: str) -> UrlShape:

@@ -5,7 +5,9 @@ The rule, first match wins; JSON-LD speaks before OpenGraph because templates st
 
 0. "empty": no visible text and no metadata at all (an empty or binary response);
 1. "article": JSON-LD declares an Article subtype;
-2. "listing": JSON-LD declares a CollectionPage or SearchResultsPage;
+2. "listing": JSON-LD declares a CollectionPage or SearchResultsPage, or the page sits at a
+   section's URL (/politik, /sport/football: no date, no id, one or two words) and links to
+   many articles (section fronts whose template says og:type "article");
 3. "article": og:type "article", microdata marking one or two Articles (more are teasers), or
    ``article:published_time``;
 4. "video": og:type ``video.*`` or a JSON-LD VideoObject;
@@ -20,6 +22,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsbot.discovery.links import article_links_in
+from newsbot.discovery.url_shape import url_shape
 from newsbot.extraction.jsonld import is_article
 
 if TYPE_CHECKING:
@@ -40,6 +44,9 @@ _LINKED_HEADLINES = (
 _VISIBLE_TEXT = "boolean(//body//text()[normalize-space()][not(ancestor::script|ancestor::style)])"
 # An article page has a few linked headlines (related stories); a section front has dozens.
 _MIN_TEASERS = 8
+# Article pages at a section-like URL link to a few articles (measured on the shared corpora:
+# at most 7); section fronts to 22 or more.
+_MIN_FRONT_ARTICLE_LINKS = 15
 # A body this long on a dated page is an article whatever the labels say; listings' teaser
 # text was ruled out before this test.
 _MIN_ARTICLE_WORDS = 250
@@ -57,7 +64,7 @@ def classify(page: Page, body_words: int = 0, *, dated: bool = False) -> str:
             "article",
             lambda: page.linked.main is not None or any(map(is_article, page.linked.nodes)),
         ),
-        ("listing", lambda: bool(types & _COLLECTION_TYPES)),
+        ("listing", lambda: bool(types & _COLLECTION_TYPES) or _is_section_front(page)),
         ("article", lambda: _labelled_article(page, og_type)),
         ("video", lambda: og_type.startswith("video") or "VideoObject" in types),
         ("listing", lambda: "ItemList" in types or _count(page, _LINKED_HEADLINES) >= _MIN_TEASERS),
@@ -77,6 +84,12 @@ def _labelled_article(page: Page, og_type: str) -> bool:
         or 0 < _count(page, _MICRODATA_ARTICLES) < 3  # many are teasers on a listing
         or page.meta.first("article:published_time") is not None
     )
+
+
+def _is_section_front(page: Page) -> bool:
+    if not url_shape(page.url).section_like:
+        return False
+    return len(article_links_in(page.root, page.url)) >= _MIN_FRONT_ARTICLE_LINKS
 
 
 def _has_text(page: Page) -> bool:

@@ -266,6 +266,22 @@ def test_a_long_dated_body_is_an_article_whatever_og_type_says() -> None:
     assert extract_article(f"<head>{website}</head>{body}", URL).page_type == "website"
 
 
+def test_a_section_front_labelled_article_is_a_listing() -> None:
+    teasers = "".join(
+        f'<div class="teaser"><a href="/politik/harbour-story-number-{n}-approved-1234{n:02}">'
+        f"Harbour story number {n} is approved by the council</a></div>"
+        for n in range(20)
+    )
+    page = f'<head><meta property="og:type" content="article"></head><body>{teasers}</body>'
+    assert extract_article(page, "https://www.news.example/politik").page_type == "listing"
+    # The same markup at an article's URL: an article with many related links.
+    story = "https://www.news.example/politik/harbour-wall-approved-12345"
+    assert extract_article(page, story).page_type == "article"
+    # A section-like URL with a few related links: still the article it says it is.
+    few = page.replace(teasers, PROSE + teasers[: len(teasers) // 5])
+    assert extract_article(few, "https://www.news.example/about-us").page_type == "article"
+
+
 def test_unknown_timezone_abbreviation_is_read_in_the_site_timezone() -> None:
     page = f'<meta property="article:published_time" content="Mar 4, 2024 10:00 XST">{PROSE}'
     assert extract_article(page, URL).published_at == "2024-03-04T10:00:00+00:00"
