@@ -12,6 +12,7 @@ import gzip
 import pytest
 
 from newsbot.discovery import find_article_links
+from newsbot.extraction import extract_article
 from newsbot.urls import canonical_url
 
 from .paths import CORPUS, corpus_cases
@@ -49,3 +50,11 @@ def test_overall_precision_and_recall_stay_above_the_floors():
     hits, found, labelled = (sum(column) for column in zip(*map(_counts, cases), strict=True))
     assert hits / found >= PRECISION_FLOOR
     assert hits / labelled >= RECALL_FLOOR
+
+
+@pytest.mark.corpus
+def test_extraction_calls_each_section_front_a_listing(listing_case):
+    """A crawl that reaches a section front as a candidate must not export it as an article."""
+    path, meta = listing_case
+    article = extract_article(gzip.decompress(path.read_bytes()), meta["url"])
+    assert article.page_type == "listing"
