@@ -1,4 +1,5 @@
-"""AtomicFileFeedStorage: an export file appears under its name only once it is complete."""
+"""AtomicFileFeedStorage: an export file appears under its name only once it is complete and
+its run's state is committed."""
 
 from __future__ import annotations
 
@@ -28,7 +29,10 @@ def part_files(folder: Path, spider: str) -> list[Path]:
 
 
 class AtomicFileFeedStorage(FileFeedStorage):
-    """Writes to a hidden part file beside the target and renames it when the feed is closed.
+    """Writes to a hidden part file beside the target, and leaves it there, complete and
+    synced to disk, when the feed is closed: ``RunExtension`` renames it (``publish``) once
+    the run's state is committed, so a file never appears without its articles being marked
+    exported, nor the reverse.
 
     Readers (analysts, the next cron job) never see a half-written file under the real name:
     a run killed mid-way leaves only the part file, which the next run deletes. Appending
@@ -41,6 +45,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
         super().__init__(uri, feed_options=feed_options)
         self.final = Path(self.path)
         self.part = part_path(self.final, spider_name)
+        #: Whether the part file holds the whole feed, ready to be published.
+        self.complete = False
 
     @classmethod
     def from_crawler(
@@ -59,4 +65,4 @@ class AtomicFileFeedStorage(FileFeedStorage):
         file.flush()
         os.fsync(file.fileno())
         file.close()
-        self.part.replace(self.final)
+        self.complete = True

@@ -17,6 +17,7 @@ from scrapy.utils.misc import load_object
 from newsbot.exports.storage import AtomicFileFeedStorage, part_files
 from newsbot.pipelines.drops import ArticleDropped
 from newsbot.runs import ExitCode, judge_run, summary
+from newsbot.state import Publication
 from newsbot.state.lock import RunLock, RunLockedError
 
 if TYPE_CHECKING:
@@ -34,9 +35,11 @@ class RunExtension:
     """Makes a crawl safe to run from cron.
 
     Before the crawl: takes the spider's run lock (a second run exits with code 75), opens the
-    state store and its transaction, deletes part files a killed run left. After the exports
-    are complete: writes a manifest beside each file, commits the state (only then are the
-    articles marked exported), writes the run summary, and sets the exit code.
+    state store, publishes the files a run that died right after its commit left unpublished,
+    deletes part files a killed run left, and opens the run's transaction. After the exports
+    are complete: commits the state together with the list of files to publish, renames each
+    file into place with a manifest beside it, writes the run summary, and sets the exit code.
+    A run that does not commit publishes nothing and removes its part files.
     Reads NEWSBOT_STATE_PATH, NEWSBOT_STATE_STORE, NEWSBOT_RUNS_DIR, NEWSBOT_MAX_ERROR_RATE.
     """
 
@@ -50,7 +53,7 @@ class RunExtension:
         self.runs_dir = Path(crawler.settings["NEWSBOT_RUNS_DIR"] % {"name": self.spider_name})
         self.max_error_rate = crawler.settings.getfloat("NEWSBOT_MAX_ERROR_RATE")
         self.has_feeds = bool(crawler.settings.getdict("FEEDS"))
-        self.files: list[str] = []
+        self.publications: list[Publication] = []
         self.finish_reason = "unknown"
         self.finished = False
 
@@ -77,6 +80,7 @@ class RunExtension:
         return extension
 
     def spider_opened(self) -> None:
+        self._complete_publications()
         self._remove_part_files()
         self.store.begin(self.run_id, self.spider_name, self.started.isoformat())
         logger.info("Run %s of %s started", self.run_id, self.spider_name)
@@ -89,13 +93,13 @@ class RunExtension:
                 self.store.reject(url, exception.reason)
 
     def feed_slot_closed(self, slot: FeedSlot) -> None:
-        """A feed file was stored: if it is complete (renamed into place), its manifest."""
+        """A feed file was stored: if it is complete, it is published when the run commits."""
         storage = slot.storage
-        if not isinstance(storage, AtomicFileFeedStorage):
-            return
-        if storage.final.exists() and not storage.part.exists():
-            self._write_manifest(storage.final, slot)
-            self.files.append(str(storage.final))
+        if isinstance(storage, AtomicFileFeedStorage) and storage.complete:
+            manifest = json.dumps(self._manifest(storage.part, storage.final, slot), indent=2)
+            # Absolute: the run that completes an interrupted publication may start elsewhere.
+            part, final = str(storage.part.resolve()), str(storage.final.resolve())
+            self.publications.append(Publication(part, final, manifest))
 
     def feed_exporter_closed(self) -> None:
         self._finish(exported=True)
@@ -114,10 +118,21 @@ class RunExtension:
         stats["finish_reason"] = self.finish_reason
         stats["finish_time"] = datetime.now(UTC)
         outcome = judge_run(stats, self.max_error_rate)
-        report = summary(self.run_id, self.spider_name, stats, outcome, self.files)
         # Articles count as exported only when every export file is complete.
         commit = exported and outcome.code is not ExitCode.EXPORT_FAILED
-        self.store.finish(commit=commit, summary=json.dumps(report))
+        published = [p.final for p in self.publications] if commit else []
+        report = summary(self.run_id, self.spider_name, stats, outcome, published)
+        if commit:
+            self.store.finish(
+                commit=True, summary=json.dumps(report), publications=self.publications
+            )
+            for publication in self.publications:
+                self._publish(publication)
+            self.store.forget_publications()
+        else:
+            self.store.finish(commit=False)
+            for publication in self.publications:
+                Path(publication.part).unlink(missing_ok=True)
         self.store.close()
         if self.lock is not None:
             self.lock.release()
@@ -137,22 +152,39 @@ class RunExtension:
             "committed" if commit else "unchanged",
         )
 
-    def _write_manifest(self, final: Path, slot: FeedSlot) -> None:
-        digest = hashlib.sha256(final.read_bytes()).hexdigest()
-        self._write_json(
-            final.with_name(final.name + ".manifest.json"),
-            {
-                "file": final.name,
-                "format": slot.format,
-                "items": slot.itemcount,
-                "bytes": final.stat().st_size,
-                "sha256": digest,
-                "run_id": self.run_id,
-                "spider": self.spider_name,
-                "started_at": self.started.isoformat(),
-                "finished_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
-            },
-        )
+    def _manifest(self, part: Path, final: Path, slot: FeedSlot) -> dict[str, Any]:
+        return {
+            "file": final.name,
+            "format": slot.format,
+            "items": slot.itemcount,
+            "bytes": part.stat().st_size,
+            "sha256": hashlib.sha256(part.read_bytes()).hexdigest(),
+            "run_id": self.run_id,
+            "spider": self.spider_name,
+            "started_at": self.started.isoformat(),
+            "finished_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        }
+
+    def _complete_publications(self) -> None:
+        """Publish what a run committed and did not get to rename before it died."""
+        for publication in self.store.unpublished():
+            if Path(publication.part).exists():
+                logger.warning(
+                    "Publishing %s: the run that wrote it committed, then stopped before "
+                    "renaming it",
+                    publication.final,
+                )
+            self._publish(publication)
+        self.store.forget_publications()
+
+    def _publish(self, publication: Publication) -> None:
+        """Rename the part file into place (unless that was done) and write its manifest."""
+        part, final = Path(publication.part), Path(publication.final)
+        if part.exists():
+            part.replace(final)
+        if final.exists():
+            manifest = final.with_name(final.name + ".manifest.json")
+            self._write_text(manifest, publication.manifest + "\n")
 
     def _remove_part_files(self) -> None:
         for folder in self._feed_folders():
@@ -177,9 +209,13 @@ class RunExtension:
                 folders.add(Path(path.removeprefix("file://")).parent)
         return {f for f in folders if f.is_dir()}
 
+    @classmethod
+    def _write_json(cls, path: Path, data: dict[str, Any]) -> None:
+        cls._write_text(path, json.dumps(data, indent=2) + "\n")
+
     @staticmethod
-    def _write_json(path: Path, data: dict[str, Any]) -> None:
+    def _write_text(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)

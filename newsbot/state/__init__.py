@@ -4,12 +4,20 @@
 for multi-machine runs would implement the same methods). A run's changes form one
 transaction: ``begin`` at the start, ``finish(commit=True)`` only after the export files are
 complete, so a crashed or failed run leaves the store as it was before it.
+
+The export files are renamed into place only after that commit, and the commit records them
+(``Publication``): a process that dies between the two has its files published by the next
+run. Articles are thus marked exported exactly when their files appear, never one without the
+other, whenever the process dies.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 @dataclass(frozen=True)
@@ -45,14 +53,33 @@ class Validators:
     last_modified: str | None
 
 
+@dataclass(frozen=True)
+class Publication:
+    """A complete export file waiting under its part name, and the manifest to write beside it
+    once it is renamed to its final name."""
+
+    part: str
+    final: str
+    manifest: str  # JSON text
+
+
 class StateStore(Protocol):
     """Persistent memory of a spider's runs. Every write belongs to the current run."""
 
     def begin(self, run_id: str, spider: str, started_at: str) -> None:
         """Start the run's transaction and clear debris of runs that never finished."""
 
-    def finish(self, *, commit: bool, summary: str = "") -> None:
-        """Commit the run (its exports are complete) or roll all of it back."""
+    def finish(
+        self, *, commit: bool, summary: str = "", publications: Sequence[Publication] = ()
+    ) -> None:
+        """Commit the run (its exports are complete) with the files it publishes next, or
+        roll all of it back."""
+
+    def unpublished(self) -> list[Publication]:
+        """Files a committed run recorded and may not have published (it died first)."""
+
+    def forget_publications(self) -> None:
+        """Forget the recorded files: they are published."""
 
     def close(self) -> None:
         """Release the connection."""

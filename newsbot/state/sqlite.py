@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsbot.neardup import band_keys, similarity
-from newsbot.state import ArticleRecord, KnownArticle, Validators
+from newsbot.state import ArticleRecord, KnownArticle, Publication, Validators
 from newsbot.urls import url_key
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -46,6 +46,9 @@ CREATE TABLE IF NOT EXISTS validators (
 );
 CREATE TABLE IF NOT EXISTS runs (
     run_id TEXT PRIMARY KEY, spider TEXT NOT NULL, started_at TEXT NOT NULL, summary TEXT
+);
+CREATE TABLE IF NOT EXISTS publications (
+    run_id TEXT NOT NULL, part TEXT NOT NULL, final TEXT NOT NULL, manifest TEXT NOT NULL
 );
 """
 _ARTICLE_COLUMNS = "a.id, a.url, a.fingerprint, a.story_id, a.revision, a.version_at"
@@ -94,14 +97,27 @@ class SQLiteStateStore:
             (run_id, spider, started_at),
         )
 
-    def finish(self, *, commit: bool, summary: str = "") -> None:
+    def finish(
+        self, *, commit: bool, summary: str = "", publications: Sequence[Publication] = ()
+    ) -> None:
         if not self.db.in_transaction:
             return
         if commit:
             self.db.execute("UPDATE runs SET summary = ? WHERE run_id = ?", (summary, self.run_id))
+            self.db.executemany(
+                "INSERT INTO publications (run_id, part, final, manifest) VALUES (?, ?, ?, ?)",
+                [(self.run_id, p.part, p.final, p.manifest) for p in publications],
+            )
             self.db.execute("COMMIT")
         else:
             self.db.execute("ROLLBACK")
+
+    def unpublished(self) -> list[Publication]:
+        rows = self.db.execute("SELECT part, final, manifest FROM publications ORDER BY rowid")
+        return [Publication(*row) for row in rows]
+
+    def forget_publications(self) -> None:
+        self.db.execute("DELETE FROM publications")
 
     def close(self) -> None:
         self.finish(commit=False)

@@ -15,6 +15,7 @@ from newsbot.demo.server import serve_demo_site
 from newsbot.demo.site import DemoSite
 from newsbot.runs import ExitCode
 from tests.e2e.cli import ENV, crawl_site_args, scrapy, scrapy_args
+from tests.e2e.dies_at_commit import KILLED
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -95,6 +96,36 @@ def test_killed_run_leaves_no_finished_file_and_next_run_exports_everything_once
     assert len(urls) == len(set(urls)) == len(DemoSite(1).article_urls(BASE))
     assert not list(feeds.glob(".*part")), "the next run did not clean up the debris"
     assert "Removing a part file left by an interrupted run" in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("store", "published_by_dead_run"),
+    [("DiesBeforeCommitStore", False), ("DiesAfterCommitStore", True)],
+)
+def test_run_dying_at_its_commit_exports_each_article_exactly_once(
+    tmp_path: Path, store: str, published_by_dead_run: bool
+) -> None:
+    dies = "-s", f"NEWSBOT_STATE_STORE=tests.e2e.dies_at_commit.{store}"
+    feeds = tmp_path / "data" / "asia_pacific"
+    with serve_demo_site() as server:
+        died = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url, *dies))
+        assert died.returncode == KILLED, died.stderr[-2000:]
+        assert not list(feeds.glob("*.jsonl")), "a file appeared before the commit was done"
+        assert len(list(feeds.glob(".*part"))) == 2  # the complete JSONL and CSV, unpublished
+        again = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url))
+    assert again.returncode == 0, again.stderr[-2000:]
+    # Either the dead run's commit holds and the next run publishes its files, or it does not
+    # and the next run exports the articles: never both, never neither.
+    urls = [path(r["url"]) for r in exported(tmp_path)]
+    assert len(urls) == len(set(urls)) == len(DemoSite(1).article_urls(BASE))
+    files = sorted(feeds.glob("*.jsonl"))
+    assert len(files) == (2 if published_by_dead_run else 1)
+    recovered = "committed, then stopped before renaming it" in again.stderr
+    assert recovered is published_by_dead_run
+    for file in files:
+        manifest = json.loads(file.with_name(file.name + ".manifest.json").read_text())
+        assert manifest["items"] == len(file.read_text().splitlines())
+    assert not list(feeds.glob(".*part"))
 
 
 def test_overlapping_run_exits_at_once_with_the_lock_code(tmp_path: Path) -> None:
