@@ -7,7 +7,7 @@ The rule, first match wins; JSON-LD speaks before OpenGraph because templates st
 1. "article": JSON-LD declares an Article subtype;
 2. "listing": JSON-LD declares a CollectionPage or SearchResultsPage, or the page sits at a
    section's URL (/politik, /sport/football: no date, no id, one or two words) and links to
-   many articles (section fronts whose template says og:type "article");
+   many articles below it (section fronts whose template says og:type "article");
 3. "article": og:type "article", microdata marking one or two Articles (more are teasers), or
    ``article:published_time``;
 4. "video": og:type ``video.*`` or a JSON-LD VideoObject;
@@ -21,6 +21,7 @@ The rule, first match wins; JSON-LD speaks before OpenGraph because templates st
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from newsbot.discovery.links import article_links_in
 from newsbot.discovery.url_shape import url_shape
@@ -45,7 +46,7 @@ _VISIBLE_TEXT = "boolean(//body//text()[normalize-space()][not(ancestor::script|
 # An article page has a few linked headlines (related stories); a section front has dozens.
 _MIN_TEASERS = 8
 # Article pages at a section-like URL link to a few articles (measured on the shared corpora:
-# at most 7); section fronts to 22 or more.
+# at most 7); section fronts to 20 or more below their own path.
 _MIN_FRONT_ARTICLE_LINKS = 15
 # A body this long on a dated page is an article whatever the labels say; listings' teaser
 # text was ruled out before this test.
@@ -87,9 +88,23 @@ def _labelled_article(page: Page, og_type: str) -> bool:
 
 
 def _is_section_front(page: Page) -> bool:
+    """A section path linking to many articles under it. Under it: a blog post at a short
+    slug (/hello-world/) links to its sidebar's posts, which sit beside it, not below."""
     if not url_shape(page.url).section_like:
         return False
-    return len(article_links_in(page.root, page.url)) >= _MIN_FRONT_ARTICLE_LINKS
+    folder = _folder(page.url)
+    links = article_links_in(page.root, page.url)
+    below = sum(urlsplit(link).path.startswith(folder) for link in links)
+    return below >= _MIN_FRONT_ARTICLE_LINKS
+
+
+def _folder(url: str) -> str:
+    """The path a section's pages sit under: /politik for /politik, /politik/index, /politik/."""
+    path = urlsplit(url).path or "/"
+    head, _, last = path.rpartition("/")
+    if not last or last == "index" or "." in last:
+        return f"{head}/"
+    return f"{path}/"
 
 
 def _has_text(page: Page) -> bool:

@@ -280,6 +280,9 @@ def test_a_section_front_labelled_article_is_a_listing() -> None:
     # A section-like URL with a few related links: still the article it says it is.
     few = page.replace(teasers, PROSE + teasers[: len(teasers) // 5])
     assert extract_article(few, "https://www.news.example/about-us").page_type == "article"
+    # A blog post at a short slug: its many sidebar links sit beside it, not below it.
+    blog_post = "https://www.news.example/harbour-wall"
+    assert extract_article(PROSE + page, blog_post).page_type == "article"
 
 
 def test_unknown_timezone_abbreviation_is_read_in_the_site_timezone() -> None:
