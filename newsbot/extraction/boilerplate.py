@@ -8,6 +8,7 @@ token, never by raw substring: "ad" must match ``ad-slot`` and ``header-ad`` but
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -80,7 +81,13 @@ def remove_boilerplate(root: HtmlElement, drop_selectors: Iterable[str] = ()) ->
         for element in select(root, css):
             element.drop_tree()
     by_tag = list(root.iter(*BOILERPLATE_TAGS))
-    by_name = [e for e in elements(_NAMED(root)) if e.tag not in _INLINE and _named(e)]
+    # Pages repeat a few hundred class attributes over thousands of elements: match each once.
+    matches = cache(_matches_name)
+    by_name = [
+        e
+        for e in elements(_NAMED(root))
+        if e.tag not in _INLINE and matches(e.get("class") or "", e.get("id") or "")
+    ]
     if not by_tag and not by_name:
         return
     protected = _protected(root)
@@ -94,11 +101,8 @@ def remove_boilerplate(root: HtmlElement, drop_selectors: Iterable[str] = ()) ->
         element.drop_tree()
 
 
-def _named(element: HtmlElement) -> bool:
-    return (
-        _ANY_RE.search((element.get("class") or "").lower()) is not None
-        or (element.get("id") or "").lower() in _ID_NAMES
-    )
+def _matches_name(classes: str, id_: str) -> bool:
+    return _ANY_RE.search(classes.lower()) is not None or id_.lower() in _ID_NAMES
 
 
 def _is_doomed(element: HtmlElement, page_text: int) -> bool:
