@@ -185,14 +185,22 @@ def print_worst(report: SuiteReport, count: int) -> None:
             want, got = _field_values(result, name)
             print(f"    {result.page.key}: want {want!r}, got {got!r}")
         if name == "title" and wrong:
-            print_title_misses(wrong)
+            judged = sum(r.fields.get(name) is not None for r in report.results)
+            print_title_misses(wrong, judged)
 
 
-def print_title_misses(wrong: list[PageResult]) -> None:
+def print_title_misses(wrong: list[PageResult], judged: int) -> None:
     """Every title miss with its kind: the labels that name a different title than the page
-    prints are told apart from real misses (see ``benchmarks.title_misses``)."""
+    prints are told apart from real misses (see ``benchmarks.title_misses``), and the title
+    accuracy on the pages whose label is the printed headline."""
     explained = [(r.page.key, *title_misses.explain(r.page, r.prediction.title)) for r in wrong]
-    print(f"  title misses by kind: {title_misses.summary([kind for _, kind, _ in explained])}")
+    kinds = [kind for _, kind, _ in explained]
+    print(f"  title misses by kind: {title_misses.summary(kinds)}")
+    right, printed = title_misses.on_printed_headlines(judged, kinds)
+    print(
+        f"  title exact on the {printed} pages whose label is the printed headline: "
+        f"{right}/{printed} = {right / printed:.3f}"
+    )
     for key, kind, detail in sorted(explained, key=lambda miss: miss[1]):
         print(f"    {key}: {kind}{f' ({detail})' if detail else ''}")
 

@@ -58,3 +58,17 @@ def test_a_wrong_prediction_is_a_real_miss_even_when_the_label_is_metadata() -> 
 def test_summary_counts_kinds_most_common_first() -> None:
     kinds = [title_misses.REAL, title_misses.SPELLING, title_misses.SPELLING]
     assert title_misses.summary(kinds) == f"2 {title_misses.SPELLING}; 1 {title_misses.REAL}"
+
+
+def test_a_label_spelled_as_the_metadata_spells_it_is_not_the_printed_headline() -> None:
+    printed = "Harbour \u2018ferries\u2019 resume after the storm"
+    label = "Harbour 'ferries' resume after the storm"
+    markup = (
+        f'<html><head><meta property="og:title" content="{label} | Coast News"></head>'
+        f"<body><h1>{printed}</h1><p>Text.</p></body></html>"
+    )
+    page = Page("x", "https://example.test/a", markup.encode(), "Text.", title=label)
+    assert title_misses.explain(page, printed) == (title_misses.METADATA_SPELLING, "og:title")
+    # Printed as the label spells it: then the extractor's other spelling is its own doing.
+    reprinted = Page("x", page.url, markup.replace(printed, label).encode(), "Text.", title=label)
+    assert title_misses.explain(reprinted, printed)[0] == title_misses.SPELLING
