@@ -55,15 +55,31 @@ TRACKING_PARAMS = frozenset(
 )
 _DEFAULT_PORTS = {"http": ":80", "https": ":443"}
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "__hs", "_hs", "vero_")
+# Server session ids (Java, PHP, ASP, ColdFusion, osCommerce/Zen Cart), any case: a new one per
+# visit would make every crawl see every article under a new URL. Not "sid", which PHP news
+# scripts use for the story id (article.php?sid=1234).
+SESSION_PARAMS = frozenset(
+    {"jsessionid", "phpsessid", "sessionid", "session_id", "sessid", "cfid", "cftoken",
+     "oscsid", "zenid"}
+)  # fmt: skip
+# A Java session id travels in the path too: /story-1;jsessionid=0A1B2C
+_PATH_SESSION = re.compile(r";jsessionid=[^/?#;]*", re.IGNORECASE)
 
 
 def is_tracking_param(name: str) -> bool:
-    """Whether a query parameter only tracks the visitor."""
-    return name in TRACKING_PARAMS or name.lower().startswith(TRACKING_PREFIXES)
+    """Whether a query parameter only tracks the visitor (a campaign, a click, a session)."""
+    lowered = name.lower()
+    return (
+        name in TRACKING_PARAMS
+        or lowered.startswith(TRACKING_PREFIXES)
+        or lowered in SESSION_PARAMS
+        or lowered.startswith("aspsessionid")
+    )
 
 
 def strip_tracking(url: str) -> str:
-    """The URL without tracking parameters and fragment; everything else kept as written."""
+    """The URL without tracking and session parameters and fragment; everything else kept as
+    written."""
     parts = urlsplit(safe_url_string(url.strip()))
     query = [
         (k, v)
@@ -73,7 +89,8 @@ def strip_tracking(url: str) -> str:
     netloc = parts.netloc.lower()
     if netloc.endswith(_DEFAULT_PORTS.get(parts.scheme, "\0")):
         netloc = netloc.rsplit(":", 1)[0]
-    return urlunsplit((parts.scheme, netloc, parts.path or "/", urlencode(query), ""))
+    path = _PATH_SESSION.sub("", parts.path) or "/"
+    return urlunsplit((parts.scheme, netloc, path, urlencode(query), ""))
 
 
 def canonical_url(url: str) -> str:

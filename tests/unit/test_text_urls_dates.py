@@ -62,6 +62,21 @@ def test_strip_tracking_keeps_query_order() -> None:
     assert strip_tracking("https://e.com/p?z=1&utm_campaign=c&a=2") == "https://e.com/p?z=1&a=2"
 
 
+@pytest.mark.parametrize(
+    ("url", "stripped"),
+    [
+        ("https://e.com/news/story-1;jsessionid=0A1B2C?x=1", "https://e.com/news/story-1?x=1"),
+        ("https://e.com/news/story-1;JSESSIONID=0A1B2C", "https://e.com/news/story-1"),
+        ("https://e.com/story.php?PHPSESSID=ab12&id=5", "https://e.com/story.php?id=5"),
+        ("https://e.com/story.asp?ASPSESSIONIDQQ=XY&id=5", "https://e.com/story.asp?id=5"),
+        # sid is a story id in PHP news scripts: kept.
+        ("https://e.com/article.php?sid=1234", "https://e.com/article.php?sid=1234"),
+    ],
+)
+def test_session_ids_are_not_part_of_an_article_url(url: str, stripped: str) -> None:
+    assert strip_tracking(url) == stripped
+
+
 def test_is_on_domains_accepts_subdomains_only() -> None:
     assert is_on_domains("https://www.bbc.com/news", ("bbc.com",))
     assert not is_on_domains("https://notbbc.com/news", ("bbc.com",))
