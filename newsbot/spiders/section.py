@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.http import TextResponse
 
 from newsbot.dates import parse_datetime, utc_now_iso
@@ -77,7 +77,7 @@ class SectionSpider(Spider):
         if arguments.limit:
             # The CloseSpider extension stops the crawl once this many items were exported.
             settings.set("CLOSESPIDER_ITEMCOUNT", arguments.limit, priority="spider")
-        return super().from_crawler(
+        spider = super().from_crawler(
             crawler,
             arguments,
             select_sites(declared, cls.section, arguments.sites),
@@ -86,6 +86,8 @@ class SectionSpider(Spider):
             sitemap_max_entries=settings.getint("NEWSBOT_SITEMAP_MAX_ENTRIES"),
             extraction_timeout=settings.getfloat("NEWSBOT_EXTRACTION_TIMEOUT"),
         )
+        crawler.signals.connect(spider.on_request_dropped, signal=signals.request_dropped)
+        return spider
 
     async def start(self) -> AsyncIterator[Any]:
         self.freshness = Freshness.from_crawler(self.crawler)
@@ -258,6 +260,15 @@ class SectionSpider(Spider):
         if alternate is not None:
             self._count("article/kept_alternate")
             yield alternate
+
+    def on_request_dropped(self, request: Request) -> None:
+        """A redirect back to a URL of its own chain is a loop the duplicate filter ends
+        silently (Scrapy only logs it at debug level): the page is lost, so it is counted and
+        logged like any failed fetch. A redirect to a page fetched elsewhere is no loss."""
+        chain = request.meta.get("redirect_urls") or []
+        if request.url in chain:
+            self._count("fetch/failed/redirect_loop")
+            logger.warning("Failed %s: redirect loop (back to %s)", chain[0], request.url)
 
     def _before_since(self, published: str | None) -> bool:
         since = self.arguments.since

@@ -6,6 +6,7 @@ truncated XML. A crawl must export the good article, count each failure, and fin
 
 from __future__ import annotations
 
+import gzip
 import threading
 import time
 from contextlib import contextmanager
@@ -34,7 +35,12 @@ TROUBLE = {
     "/2026/11/20/image-story/": "a PNG where a page should be",
     "/2026/11/20/broken-story/": "truncated HTML with a wrong charset",
     "/2026/11/20/missing-story/": "a 404",
+    "/2026/11/20/gzip-bomb-story/": "a small gzip body that inflates past DOWNLOAD_MAXSIZE",
+    "/2026/11/20/trickle-story/": "a body trickling in a byte at a time past the timeout",
+    "/2026/11/20/redirect-loop-story/": "a redirect to itself, forever",
 }
+# 20 MB of spaces, 20 KB on the wire.
+GZIP_BOMB = gzip.compress(b"<html><body><p>" + b" " * 20_000_000, compresslevel=9)
 
 
 def _section_page() -> str:
@@ -73,6 +79,34 @@ def _slow(handler: _Handler) -> None:
     handler.send(200, "text/html", GOOD_ARTICLE.encode())
 
 
+def _trickle(handler: _Handler) -> None:
+    body = GOOD_ARTICLE.encode()
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    for byte in body[:30]:  # 3 s for 30 bytes; the crawler hangs up long before
+        handler.wfile.write(bytes([byte]))
+        handler.wfile.flush()
+        time.sleep(0.1)
+
+
+def _gzip_bomb(handler: _Handler) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.send_header("Content-Encoding", "gzip")
+    handler.send_header("Content-Length", str(len(GZIP_BOMB)))
+    handler.end_headers()
+    handler.wfile.write(GZIP_BOMB)
+
+
+def _redirect_to_itself(handler: _Handler) -> None:
+    handler.send_response(302)
+    handler.send_header("Location", handler.path)
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
+
+
 _Handler.routes = {
     "/robots.txt": lambda h: h.send(200, "text/plain", b"User-agent: *\nAllow: /\n"),
     "/section/": lambda h: h.send(200, "text/html; charset=utf-8", _section_page().encode()),
@@ -80,6 +114,9 @@ _Handler.routes = {
     "/2026/11/20/wharf-reopens/": lambda h: h.send(200, "text/html", GOOD_ARTICLE.encode()),
     "/2026/11/20/server-error-story/": lambda h: h.send(500, "text/html", b"oops"),
     "/2026/11/20/slow-story/": _slow,
+    "/2026/11/20/trickle-story/": _trickle,
+    "/2026/11/20/gzip-bomb-story/": _gzip_bomb,
+    "/2026/11/20/redirect-loop-story/": _redirect_to_itself,
     "/2026/11/20/huge-story/": lambda h: h.send(200, "text/html", b"<p>" + b"x" * 3_000_000),
     "/2026/11/20/image-story/": lambda h: h.send(
         200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)
