@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from newsbot.dates import parse_datetime
+
 _FLAGS = re.IGNORECASE | re.UNICODE
 
 
@@ -74,6 +76,12 @@ _NOTICES = _whole(
     r"julkaistu|обновлено|опубликовано|기사입력|입력)\b(?=.{0,80}$)"
     r".*(?:\d{1,2}[:.h]\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.? [^\W\d]+\.? \d{4}|"
     r"[^\W\d]+\.? \d{1,2},? \d{4}).*",
+    # Reading time: "5 min read", "Lesezeit: 3 Minuten", "Tempo de leitura: 2 minutos".
+    r"(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
+    r"tempo de leitura|tempo di lettura|leestijd|lästid|lesetid|læsetid|czas czytania)"
+    r"\s*:?\s*(?:ca\.?|approx\.?|about|environ|cerca de|unos)?\s*\d+\s*[^\W\d]{0,8}\.?",
+    r"(?:\d+|one|two|three|four|five)[- ](?:min(?:ute)?s?|minuten|minutos|minuti)\.?"
+    r"(?:\s+(?:read|reading|lesen|lesezeit|de leitura|de lectura|di lettura|de lecture))",
     # A contact address standing alone (a URL alone is a reference, often part of the text).
     r"[\w.+-]+@[\w-]+\.[\w.-]+|@\w+",
 )
@@ -114,6 +122,10 @@ _AFFILIATE = re.compile(
     _FLAGS,
 )
 _CONTACT_CHARS = 250
+_DATE_ALONE_CHARS = 40
+_DATE_ALONE_WORDS = 3
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_WORDS = re.compile(r"\w+")
 # No notice above is longer; most paragraphs are, and skip every pattern.
 _NOTICE_CHARS = 500
 _DATELINE_CHARS = 61
@@ -126,11 +138,24 @@ _TRIGGERS = (
 )  # fmt: skip
 
 
+def _is_date_alone(text: str) -> bool:
+    """A date and nothing else ("Monday, November 18, 2019"): a year and two more words, all
+    of it read as a date. A year alone or "November 2019" may head a section, and stays."""
+    return (
+        len(text) <= _DATE_ALONE_CHARS
+        and _YEAR.search(text) is not None
+        and len(_WORDS.findall(text)) >= _DATE_ALONE_WORDS
+        and parse_datetime(text) is not None
+    )
+
+
 def is_notice(text: str) -> bool:
     """Whether a whole paragraph is a credit, a prompt, a notice or a dateline."""
     if len(text) > _NOTICE_CHARS:
         return False
     if _NOTICES.fullmatch(text) or (len(text) <= _DATELINE_CHARS and _DATELINE.fullmatch(text)):
+        return True
+    if _is_date_alone(text):
         return True
     if len(text) > _PROMPT_CHARS:
         return False

@@ -36,6 +36,11 @@ from newsbot.extraction.phrases import drop_furniture, is_furniture
         "Uppdaterad 15.59 | Publicerad 14.14",
         "Freitag, 28.04.2023, 19:25",
         "2025年1月14日 01時28分 (1月14日 01時40分更新)",
+        "Monday, November 18, 2019",
+        "18.11.2019",
+        "5 min read",
+        "Lesezeit: ca. 3 Min.",
+        "Tempo de leitura: 2 minutos",
         "Sign up for the free daily newsletter delivered to your inbox.",
         "Der Ledger-Newsletter informiert Sie jeden Morgen. Hier geht's zur Anmeldung!",
         "Aktuelle Nachrichten aufs Handy? Hier geht es zur neuen Ledger-News-App.",
@@ -65,6 +70,9 @@ def test_notices_are_furniture(text: str) -> None:
         "http://harbour.example/plans",
         "2025年に港の新しい防波堤が完成する予定だ。",
         "2024年1月1日午後4時10分ごろ、能登で地震があった。",
+        "November 2019",
+        "It takes 5 min to read the report.",
+        "Reading time is falling among teenagers, the survey found.",
     ],
 )
 def test_article_sentences_that_look_like_notices_stay(text: str) -> None:
