@@ -76,6 +76,11 @@ _NOTICES = _whole(
     r"julkaistu|обновлено|опубликовано|기사입력|입력)\b(?=.{0,80}$)"
     r".*(?:\d{1,2}[:.h]\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.? [^\W\d]+\.? \d{4}|"
     r"[^\W\d]+\.? \d{1,2},? \d{4}).*",
+    # Taxonomy lines: "Tags: a, b", "Filed under: News |", "Posted in News | Tagged harbour".
+    r"(?:tags?|tagged(?: with)?|filed under|posted in|categor(?:y|ies)|schlagw(?:ö|oe)rter|"
+    r"schlagworte|stichw(?:ö|oe)rter|étiquettes|mots-clés|etiquetas|argomenti|tagi)"
+    r"\s*:\s*[^.!?]{1,200}",
+    r"posted in [^.!?|]{1,80}\|\s*tagged\b[^.!?]{0,200}",
     # Reading time: "5 min read", "Lesezeit: 3 Minuten", "Tempo de leitura: 2 minutos".
     r"(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
     r"tempo de leitura|tempo di lettura|leestijd|lästid|lesetid|læsetid|czas czytania)"

@@ -25,6 +25,9 @@ def _any_of(patterns: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:
 _FURNITURE = _any_of(
     (
         r"(?:advertisement|advertising|anzeige|werbung|publicidad|publicité|pub|ad|sponsored)",
+        # Ad-skip links and reprint buttons: "Passer la publicité", "Order Reprints".
+        r"passer la publicité|saltar publicidad|werbung überspringen|skip (?:the )?ad(?:vert)?",
+        r"(?:order )?reprints?(?: (?:&|and) permissions)?",
         r"(?:sign up|subscribe|register|join)\b.{0,80}\bnewsletters?\b.{0,120}",
         r"(?:get|receive)\b.{0,60}\b(?:newsletter|in your inbox)\b.{0,80}",
         r"subscribe(?: now| here| today| for free)?[.!]?|sign up(?: now| here)?[.!]?|newsletter",
