@@ -99,7 +99,7 @@ def _is_section_front(page: Page) -> bool:
 
 
 def _folder(url: str) -> str:
-    """The path a section's pages sit under: /politik for /politik, /politik/index, /politik/."""
+    """The path a section's pages sit under: /politik/ for /politik, /politik/index, /politik/."""
     path = urlsplit(url).path or "/"
     head, _, last = path.rpartition("/")
     if not last or last == "index" or "." in last:
