@@ -39,10 +39,12 @@ ITEM_PIPELINES = {
 }
 
 # --- Export: without -o/-O, every run writes a timestamped JSONL and CSV under data/<spider>/ -----
-# (applied by DefaultFeedsAddon only when no feed is given: -O/-o replace them, not add to them)
+# (applied by DefaultFeedsAddon only when no feed is given: -O/-o replace them, not add to them).
+# A run that exports nothing writes no file: an hourly cron job would otherwise leave two empty
+# files an hour for analysts to wade through (its run summary still records the run).
 NEWSBOT_DEFAULT_FEEDS = {
-    "data/%(name)s/%(time)s.jsonl": {"format": "jsonlines"},
-    "data/%(name)s/%(time)s.csv": {"format": "csv"},
+    "data/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "store_empty": False},
+    "data/%(name)s/%(time)s.csv": {"format": "csv", "store_empty": False},
 }
 ADDONS = {"newsbot.addons.DefaultFeedsAddon": 0}
 EXTENSIONS = {

@@ -118,14 +118,28 @@ def test_run_dying_at_its_commit_exports_each_article_exactly_once(
     # and the next run exports the articles: never both, never neither.
     urls = [path(r["url"]) for r in exported(tmp_path)]
     assert len(urls) == len(set(urls)) == len(DemoSite(1).article_urls(BASE))
+    # One file: the dead run's, or the next run's (a run with nothing to export writes none).
     files = sorted(feeds.glob("*.jsonl"))
-    assert len(files) == (2 if published_by_dead_run else 1)
+    assert len(files) == 1
     recovered = "committed, then stopped before renaming it" in again.stderr
     assert recovered is published_by_dead_run
     for file in files:
         manifest = json.loads(file.with_name(file.name + ".manifest.json").read_text())
         assert manifest["items"] == len(file.read_text().splitlines())
     assert not list(feeds.glob(".*part"))
+
+
+def test_a_run_with_nothing_new_writes_no_file_but_its_summary(tmp_path: Path) -> None:
+    with serve_demo_site() as server:
+        first = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url))
+        again = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url))
+    assert first.returncode == again.returncode == 0, again.stderr[-2000:]
+    feeds = tmp_path / "data" / "asia_pacific"
+    assert len(list(feeds.glob("*.jsonl"))) == len(list(feeds.glob("*.csv"))) == 1
+    summaries = sorted((tmp_path / "data" / "runs" / "asia_pacific").glob("*.json"))
+    latest = json.loads(summaries[-1].read_text())
+    assert (len(summaries), latest["items_exported"], latest["files"]) == (2, 0, [])
+    assert latest["status"] == "ok"
 
 
 def test_overlapping_run_exits_at_once_with_the_lock_code(tmp_path: Path) -> None:
