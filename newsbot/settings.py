@@ -20,6 +20,9 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+# A robots.txt Crawl-delay is obeyed as the least delay between requests to that site, up to
+# this many seconds (CrawlDelayExtension; a larger one is capped and logged).
+NEWSBOT_MAX_CRAWL_DELAY = 30.0
 DOWNLOAD_TIMEOUT = 30
 # A news article page is well under 2 MB; anything past 10 MB is not one (or is hostile).
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
@@ -50,6 +53,7 @@ ADDONS = {"newsbot.addons.DefaultFeedsAddon": 0}
 EXTENSIONS = {
     "newsbot.extensions.run.RunExtension": 500,
     "newsbot.extensions.quiet_robots.QuietRobotsLogExtension": 510,
+    "newsbot.extensions.crawl_delay.CrawlDelayExtension": 520,
 }
 FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)
 FEED_EXPORT_ENCODING = "utf-8"
