@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from tldextract import TLDExtract
 from w3lib.url import canonicalize_url, safe_url_string
@@ -133,9 +133,24 @@ def is_on_domains(url: str, domains: tuple[str, ...] | frozenset[str]) -> bool:
 
 
 def is_http_url(url: str) -> bool:
-    """Whether the URL is an absolute http(s) URL (not mailto:, javascript:, data: ...)."""
-    parts = urlsplit(url)
+    """Whether the URL is an absolute http(s) URL (not mailto:, javascript:, data: ..., nor
+    one too malformed to parse)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises for "http://host:oops/")
+    except ValueError:  # that, or "http://[oops": an unclosed IPv6 bracket
+        return False
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
+
+
+def resolve_url(base: str, href: str) -> str | None:
+    """``href`` made absolute against ``base``, if that gives an http(s) URL; None for another
+    scheme or a link too malformed to parse (pages are full of both)."""
+    try:
+        absolute = urljoin(base, href.strip())
+    except ValueError:
+        return None
+    return absolute if is_http_url(absolute) else None
 
 
 # Ways sites spell the AMP twin of an article: a trailing /amp segment or .amp suffix, an

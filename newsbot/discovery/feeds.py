@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
 
 from newsbot.discovery.safe_xml import child_text, local_name, normalize_body, parse_xml
-from newsbot.urls import is_http_url
+from newsbot.urls import is_http_url, resolve_url
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -60,8 +59,8 @@ def _xml_entry(element: etree._Element, feed_url: str) -> FeedEntry | None:
     if link is None:
         return None
     # element.base is the feed URL combined with any xml:base in scope (Atom allows both).
-    absolute = urljoin(element.base or feed_url, link)
-    if not is_http_url(absolute):
+    absolute = resolve_url(element.base or feed_url, link)
+    if absolute is None:
         return None
     return FeedEntry(absolute, child_text(element, "title"), child_text(element, *_DATE_TAGS))
 
@@ -113,8 +112,8 @@ def _json_entries(data: bytes, url: str) -> list[FeedEntry]:
         if not isinstance(item, dict):
             continue
         link = _json_string(item, "url") or _json_string(item, "external_url")
-        absolute = urljoin(url, link) if link else ""
-        if is_http_url(absolute):
+        absolute = resolve_url(url, link) if link else None
+        if absolute is not None:
             title = _json_string(item, "title")
             entries.append(FeedEntry(absolute, title, _json_string(item, "date_published")))
     return entries

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
 
 from lxml import etree, html
 from w3lib.encoding import html_to_unicode
 
-from newsbot.urls import canonical_url, is_http_url
+from newsbot.urls import canonical_url, resolve_url
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -51,7 +50,7 @@ def parse_html(page: str | bytes) -> html.HtmlElement | None:
 def base_url(root: html.HtmlElement, url: str) -> str:
     """The URL relative links resolve against: ``<base href>`` when the page sets one."""
     for href in root.xpath("//base/@href"):
-        return urljoin(url, str(href).strip())
+        return resolve_url(url, str(href)) or url
     return url
 
 
@@ -63,8 +62,8 @@ def iter_anchors(root: html.HtmlElement, url: str) -> Iterator[Anchor]:
         href = (element.get("href") or "").strip()
         if not href or href.startswith("#"):
             continue
-        absolute = urljoin(base, href)
-        if is_http_url(absolute):
+        absolute = resolve_url(base, href)
+        if absolute is not None:
             yield Anchor(absolute, element, anchor_text(element, by_id))
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from newsbot.discovery.page import base_url, iter_anchors, parse_html, same_page_key
 from newsbot.discovery.vocabulary import NEXT_LABELS, PAGINATION_MARKERS, WEAK_NEXT_LABELS
-from newsbot.urls import host_of, is_http_url, strip_tracking
+from newsbot.urls import host_of, is_http_url, resolve_url, strip_tracking
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -46,8 +46,8 @@ def _candidates(root: html.HtmlElement, anchors: list[Anchor], url: str) -> Iter
     """Possible next-page URLs, the most explicit kinds first."""
     base = base_url(root, url)
     for href in root.xpath("//link[@href]"):
-        if "next" in _rels(href):
-            yield urljoin(base, str(href.get("href")).strip())
+        if "next" in _rels(href) and (resolved := resolve_url(base, str(href.get("href")))):
+            yield resolved
     yield from (a.url for a in anchors if "next" in _rels(a.element))
     yield from (a.url for a in anchors if _in_pager(a.element) and _says_next(a, weak=True))
     yield from _next_numbered(anchors, url)

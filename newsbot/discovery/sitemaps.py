@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
-from urllib.parse import urljoin
 
 from newsbot.discovery.safe_xml import child_text, local_name, normalize_body, parse_xml
-from newsbot.urls import is_http_url
+from newsbot.urls import resolve_url
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -58,8 +57,8 @@ def parse_sitemap(body: bytes, url: str) -> Sitemap:
 def _entry(element: etree._Element, sitemap_url: str) -> SitemapEntry | None:
     loc = child_text(element, "loc")
     # The protocol wants absolute locs; relative ones are resolved rather than dropped.
-    absolute = urljoin(sitemap_url, loc) if loc else ""
-    if not is_http_url(absolute):
+    absolute = resolve_url(sitemap_url, loc) if loc else None
+    if absolute is None:
         return None
     news = next((child for child in element if local_name(child) == "news"), None)
     return SitemapEntry(

@@ -79,7 +79,7 @@ def remove_boilerplate(root: HtmlElement, drop_selectors: Iterable[str] = ()) ->
     """Remove the site's ``drop`` selectors, then vocabulary matches, from ``root`` in place."""
     for css in drop_selectors:
         for element in select(root, css):
-            element.drop_tree()
+            _drop(element)
     by_tag = list(root.iter(*BOILERPLATE_TAGS))
     # Pages repeat a few hundred class attributes over thousands of elements: match each once.
     matches = cache(_matches_name)
@@ -98,6 +98,13 @@ def remove_boilerplate(root: HtmlElement, drop_selectors: Iterable[str] = ()) ->
         if element not in protected and _is_doomed(element, page_text)
     ]
     for element in doomed:
+        _drop(element)
+
+
+def _drop(element: HtmlElement) -> None:
+    """Remove ``element`` with its subtree, keeping its tail; the root stays (a page whose
+    <html> or top element is named like a sidebar is still a page)."""
+    if element.getparent() is not None:
         element.drop_tree()
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
 
 from cssselect import SelectorError
 from lxml import etree, html
@@ -16,7 +15,7 @@ from w3lib.encoding import html_to_unicode
 
 from newsbot.extraction.jsonld import LinkedData, read_linked_data
 from newsbot.extraction.metadata import PageMeta, read_meta
-from newsbot.urls import is_http_url
+from newsbot.urls import resolve_url
 
 if TYPE_CHECKING:
     from newsbot.sites.model import ExtractionHints
@@ -60,9 +59,8 @@ class Page:
         if not href or not href.strip():
             return None
         base = self.root.find("head/base")
-        base_url = urljoin(self.url, base.get("href") or "") if base is not None else self.url
-        resolved = urljoin(base_url, href.strip())
-        return resolved if is_http_url(resolved) else None
+        base_url = resolve_url(self.url, base.get("href") or "") if base is not None else None
+        return resolve_url(base_url or self.url, href)
 
 
 def load_page(
@@ -134,6 +132,14 @@ def _is_utf8_text(content: bytes) -> bool:
     return True
 
 
+# Characters XML (and so lxml's tree API) refuses, which HTML calls parse errors: the C0
+# controls other than tab, line feed and carriage return, and U+FFFE/U+FFFF. A page carrying
+# one would make every later edit of the text around it fail.
+_NOT_XML_CHARACTERS = dict.fromkeys(
+    [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
+)
+
+
 def parse(text: str) -> html.HtmlElement:
     """An ``<html>`` root for any text, an empty document when there is nothing to parse.
 
@@ -141,7 +147,7 @@ def parse(text: str) -> html.HtmlElement:
     declaration or a stray ``<meta charset>`` cannot make lxml decode it a second time.
     """
     parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-    data = text.encode("utf-8", "replace").replace(b"\x00", b"")
+    data = text.translate(_NOT_XML_CHARACTERS).encode("utf-8", "replace")
     try:
         root = html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError):

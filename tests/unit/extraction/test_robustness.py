@@ -8,6 +8,7 @@ import random
 import pytest
 
 from newsbot.extraction import extract_article
+from newsbot.extraction.boilerplate import remove_boilerplate
 from newsbot.extraction.document import MAX_ELEMENTS, MAX_HTML_CHARS, decode, parse
 
 URL = "https://news.example/a/story"
@@ -56,6 +57,37 @@ def test_pages_without_anything_are_empty(content: str | bytes) -> None:
         None,
         0,
     )
+
+
+STORY = "The council approved the new harbour wall on Tuesday after a long debate. " * 6
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # Control characters (a parse error in HTML, refused by lxml's tree API) in the text
+        # around a block that boilerplate removal takes out.
+        f"<article><h1>Wall approved</h1><p>{STORY}</p><div class='share'>Share</div>"
+        f"\x01\x0b tail \x1f<p>{STORY}</p></article>",
+        # Links too malformed to parse, in the text and as the page's <base>.
+        f"<head><base href='http://[broken/'></head><article><h1>Wall approved</h1>"
+        f"<p><a href='http://[oops/x'>one</a> <a href='http://a.example:port/'>two</a></p>"
+        f"<p>{STORY}</p><img src='http://[x/i.jpg'></article>",
+    ],
+)
+def test_hostile_markup_around_an_article_still_gives_the_article(
+    markup: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    article = extract_article(markup, URL)
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert article.title == "Wall approved"
+    assert STORY.strip() in article.body
+
+
+def test_boilerplate_removal_leaves_the_root_of_a_textless_page() -> None:
+    root = parse("<html class='sidebar'><head></head><body></body></html>")
+    remove_boilerplate(root)
+    assert root.tag == "html"
 
 
 def test_unusable_url_still_gives_an_article() -> None:
