@@ -85,9 +85,11 @@ def parse_xml(data: bytes, url: str) -> etree._Element | None:
 
 def local_name(element: etree._Element) -> str:
     """The tag without namespace: feeds and sitemaps are read namespace-agnostic, because
-    publishers get namespaces wrong (or leave them out) more often than not."""
+    publishers get namespaces wrong (or leave them out) more often than not. A prefix whose
+    namespace the feed never declares stays in the tag the recovering parser builds
+    ("dc:creator"), and goes too."""
     tag = element.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return tag.rpartition("}")[2].rpartition(":")[2] if isinstance(tag, str) else ""
 
 
 def child_text(element: etree._Element, *names: str) -> str | None:

@@ -1,5 +1,6 @@
-"""Links too malformed to parse (an unclosed IPv6 bracket, a port that is no number) are
-skipped wherever a page, feed or sitemap gives them; the good links beside them still count."""
+"""Malformed input around good links: links too malformed to parse (an unclosed IPv6
+bracket, a port that is no number) are skipped wherever a page, feed or sitemap gives them,
+and undeclared namespace prefixes are read; the good links beside them still count."""
 
 from __future__ import annotations
 
@@ -45,3 +46,19 @@ def test_sitemap_locs() -> None:
     )
     parsed = parse_sitemap(sitemap.encode(), "https://ledger.example/sitemap.xml")
     assert [entry.url for entry in parsed.entries] == [GOOD]
+
+
+def test_namespace_prefixes_a_feed_never_declares_are_read_like_declared_ones() -> None:
+    feed = (
+        "<?xml version='1.0'?><rss version='2.0'><channel><item><title>Wall</title>"
+        f"<link>{GOOD}</link><dc:date>2026-11-20</dc:date></item></channel></rss>"
+    )
+    entries = parse_feed(feed.encode(), "https://ledger.example/feed.xml")
+    assert [(e.url, e.published) for e in entries] == [(GOOD, "2026-11-20")]
+    sitemap = (
+        "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        f"<url><loc>{GOOD}</loc><news:news><news:title>Wall</news:title>"
+        "<news:publication_date>2026-11-20</news:publication_date></news:news></url></urlset>"
+    )
+    (entry,) = parse_sitemap(sitemap.encode(), "https://ledger.example/sitemap.xml").entries
+    assert (entry.news_title, entry.news_published) == ("Wall", "2026-11-20")
