@@ -79,6 +79,8 @@ def summary(
         "requests": int(stats.get("downloader/request_count", 0)),
         "responses": int(stats.get("response_received_count", 0)),
         "errors": count(stats, "newsbot/fetch/failed/"),
+        # Pages whose parsing raised (a newsbot bug, logged by Scrapy with its traceback).
+        "spider_errors": count(stats, "spider_exceptions/"),
         "skipped_known": int(stats.get("newsbot/incremental/skipped_known", 0)),
         "not_modified": int(stats.get("newsbot/conditional/not_modified", 0)),
         "files": files,
