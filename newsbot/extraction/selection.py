@@ -49,6 +49,9 @@ _TEASER_LABEL_END = re.compile(r"[|:»\u203a>\u2013\u2014-]$")
 _TEASER_LINK_WORDS = 3
 _TEASER_LINK_SHARE = 0.9
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Blocks are looked up by this many first characters when a chosen paragraph is several
+# blocks the extractor merged.
+_RUN_KEY_CHARS = 20
 # Plain paragraphs and subheadings are recalled; lists and boxes the extractor dropped were
 # dropped for a reason more often than not.
 _RECALLED_TAGS = _HEADINGS | {"p"}
@@ -65,22 +68,44 @@ class _Selection:
 
     def _place(self, chosen: list[str]) -> None:
         """Each chosen paragraph on the first unused block with its text, in page order where
-        possible; text on no block (merged or rewritten by the extractor) follows the block
-        placed before it."""
+        possible, or on a run of consecutive blocks it joins into one (lines split by <br>
+        that the extractor merged); text on no block (rewritten by the extractor) follows the
+        block placed before it."""
         # Unused block indices per text, ascending: a page repeating one text thousands of
         # times (a hostile page) must not make placement quadratic.
         free: dict[str, list[int]] = {}
+        starts: dict[str, list[int]] = {}
         for index, block in enumerate(self.layout.blocks):
             free.setdefault(block.text, []).append(index)
+            starts.setdefault(block.text[:_RUN_KEY_CHARS], []).append(index)
         last = -1
         for text in chosen:
             unused = free.get(text)
-            if not unused:
+            if unused:
+                after = bisect_right(unused, last)
+                last = unused.pop(after if after < len(unused) else 0)
+                self.kept[last] = True
+            elif run := self._merged_run(text, starts.get(text[:_RUN_KEY_CHARS], []), free):
+                for index in run:
+                    free[self.layout.blocks[index].text].remove(index)
+                    self.kept[index] = True
+                last = run[-1]
+            else:
                 self.unplaced.setdefault(last, []).append(text)
-                continue
-            after = bisect_right(unused, last)
-            last = unused.pop(after if after < len(unused) else 0)
-            self.kept[last] = True
+
+    def _merged_run(self, text: str, starts: list[int], free: dict[str, list[int]]) -> list[int]:
+        """Consecutive unused blocks, from one of ``starts``, whose texts joined make ``text``."""
+        blocks = self.layout.blocks
+        for start in starts:
+            run, joined = [start], blocks[start].text
+            while len(joined) < len(text) and run[-1] + 1 < len(blocks):
+                run.append(run[-1] + 1)
+                joined = f"{joined} {blocks[run[-1]].text}"
+                if not text.startswith(joined):
+                    break
+            if joined == text and all(i in free.get(blocks[i].text, ()) for i in run):
+                return run
+        return []
 
     def indices(self) -> list[int]:
         return [i for i, kept in enumerate(self.kept) if kept]

@@ -124,6 +124,12 @@ def test_the_summary_is_a_dek_in_the_header_and_a_lead_in_the_body(markup: str, 
     assert (summary in select(markup.format(summary, body), chosen, summary)) is kept
 
 
+def test_lines_the_extractor_merged_come_back_as_the_page_splits_them() -> None:
+    page = f'<div class="body"><p>{prose(1)}</p><div>{prose(2)}<br><br>{prose(3)}</div></div>'
+    merged = f"{prose(2)} {prose(3)}"
+    assert select(page, [prose(1), merged]) == [prose(1), prose(2), prose(3)]
+
+
 def test_text_the_extractor_rewrote_stays_in_place() -> None:
     page = f"<div><p>{prose(1)}</p><p>{prose(2)}</p></div>"
     assert select(page, [prose(1), "merged text", prose(2)]) == [prose(1), "merged text", prose(2)]
