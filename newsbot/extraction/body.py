@@ -29,6 +29,14 @@ _LINKED_DATA = etree.XPath("head/script[@type='application/ld+json']")
 _HEADLINE_WINDOW = 3
 # A headline shorter than this, found at the end of a paragraph, is a coincidence.
 _HEADLINE_MIN_CHARS = 20
+# When trafilatura's fast extraction looks like a miss (see _missed): fewer characters than
+# this; fewer paragraphs than this holding more characters than that; or less than this
+# share of a declared articleBody of at least that many characters.
+_SHORT_CHARS = 500
+_FEW_PARAGRAPHS = 3
+_FLATTENED_CHARS = 1500
+_DECLARED_SHARE = 0.5
+_DECLARED_MIN_CHARS = 500
 
 
 def extract_body(page: Page, title: str | None = None, description: str | None = None) -> str:
@@ -40,7 +48,7 @@ def extract_body(page: Page, title: str | None = None, description: str | None =
     """
     tree = _working_copy(page.root)
     remove_boilerplate(tree, page.hints.drop)
-    paragraphs = _from_selector(tree, page.hints.body) or _from_page(tree, page.url, description)
+    paragraphs = _from_selector(tree, page.hints.body) or _from_page(tree, page, description)
     paragraphs = _after_headline(paragraphs, title)
     return clean_body("\n\n".join(drop_furniture(paragraphs)))
 
@@ -66,11 +74,13 @@ def _content(root: HtmlElement) -> HtmlElement:
     return body if body is not None and len(body) else root
 
 
-def _from_page(tree: HtmlElement, url: str, description: str | None) -> list[str]:
+def _from_page(tree: HtmlElement, page: Page, description: str | None) -> list[str]:
     """trafilatura's paragraphs, placed on the page's blocks and corrected by their layout."""
     # Cut into blocks before trafilatura runs: it prunes the tree it is given.
     layout = blocks_of(_content(tree))
-    return cleaned(select_paragraphs(layout, _from_trafilatura(tree, url), description))
+    declared = page.linked.text("articleBody") or ""
+    chosen = _from_trafilatura(tree, page.url, declared)
+    return cleaned(select_paragraphs(layout, chosen, description))
 
 
 def _after_headline(paragraphs: list[str], title: str | None) -> list[str]:
@@ -106,7 +116,31 @@ def _from_selector(tree: HtmlElement, css: str | None) -> list[str]:
     return [paragraph for element in outermost for paragraph in paragraphs_of(element)]
 
 
-def _from_trafilatura(tree: HtmlElement, url: str) -> list[str]:
+def _from_trafilatura(tree: HtmlElement, url: str, declared: str) -> list[str]:
+    """trafilatura's paragraphs from its fast extraction, unless that looks like a miss; then
+    from its full one, whose fallback extractors cost a third more time and, on pages the
+    fast one reads right, sometimes add a neighbouring block's text."""
+    spare = deepcopy(tree)  # trafilatura prunes the tree it is given
+    paragraphs = _trafilatura_paragraphs(tree, url, fast=True)
+    if not _missed(paragraphs, declared):
+        return paragraphs
+    return _trafilatura_paragraphs(spare, url, fast=False)
+
+
+def _missed(paragraphs: list[str], declared: str) -> bool:
+    """Signs the fast extraction missed the article: little text (often just a JSON-LD
+    summary it fell back on); a few paragraphs holding much text (a page flattened into one
+    block, a navigation bar read as prose); or far less text than the article body the
+    page's structured data declares."""
+    chars = sum(map(len, paragraphs))
+    if chars < _SHORT_CHARS:
+        return True
+    if len(paragraphs) < _FEW_PARAGRAPHS and chars > _FLATTENED_CHARS:
+        return True
+    return len(declared) >= _DECLARED_MIN_CHARS and chars < _DECLARED_SHARE * len(declared)
+
+
+def _trafilatura_paragraphs(tree: HtmlElement, url: str, *, fast: bool) -> list[str]:
     # deduplicate=False keeps trafilatura's process-wide duplicate cache out of the way, so a
     # page extracts the same whatever was extracted before it; comments are not article text,
     # tables (results, figures) are.
@@ -117,6 +151,7 @@ def _from_trafilatura(tree: HtmlElement, url: str) -> list[str]:
         include_tables=True,
         deduplicate=False,
         with_metadata=False,
+        fast=fast,
     )
     body = getattr(document, "body", None)
     return [block.text for block in blocks_of(body).blocks] if body is not None else []
