@@ -8,6 +8,7 @@ import re
 import pytest
 
 from newsbot.discovery import find_article_links
+from newsbot.discovery.page import MAX_ANCHORS
 from newsbot.sites.model import ArticleUrlRules
 
 from .paths import FIXTURES
@@ -130,3 +131,12 @@ def test_declared_charset_is_honoured_for_bytes():
 )
 def test_pages_without_links_give_nothing(html):
     assert find_article_links(html, SECTION) == []
+
+
+def test_a_page_of_endless_links_is_read_up_to_the_cap(caplog):
+    teaser = "<h2><a href='/2026/11/20/story-{n}-about-the-harbour-wall/'>Story {n} here</a></h2>"
+    page = "<main>" + "".join(teaser.format(n=n) for n in range(MAX_ANCHORS + 500)) + "</main>"
+    links = find_article_links(page, "https://ledger.example/asia/")
+    assert len(links) == MAX_ANCHORS
+    assert links[-1].endswith(f"/story-{MAX_ANCHORS - 1}-about-the-harbour-wall/")
+    assert f"has over {MAX_ANCHORS} links" in caplog.text
