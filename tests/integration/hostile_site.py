@@ -1,7 +1,7 @@
 """A small site that misbehaves in the ways the web does, served over real HTTP on localhost.
 
-The section page links one good article and one link to each kind of trouble; the feed is
-truncated XML. A crawl must export the good article, count each failure, and finish.
+The section page links one good article and one link to each kind of trouble (``TROUBLE``);
+the feed is truncated XML. A crawl must export the good article, count each failure, and finish.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ TROUBLE = {
     "/2026/11/20/gzip-bomb-story/": "a small gzip body that inflates past DOWNLOAD_MAXSIZE",
     "/2026/11/20/trickle-story/": "a body trickling in a byte at a time past the timeout",
     "/2026/11/20/redirect-loop-story/": "a redirect to itself, forever",
+    "/2026/11/20/bad-gzip-story/": "a body that says gzip and is not",
+    "/2026/11/20/wrong-length-story/": "fewer bytes than its Content-Length promises",
 }
 # 20 MB of spaces, 20 KB on the wire.
 GZIP_BOMB = gzip.compress(b"<html><body><p>" + b" " * 20_000_000, compresslevel=9)
@@ -100,6 +102,27 @@ def _gzip_bomb(handler: _Handler) -> None:
     handler.wfile.write(GZIP_BOMB)
 
 
+def _bad_gzip(handler: _Handler) -> None:
+    body = b"this is not gzip at all" * 10
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.send_header("Content-Encoding", "gzip")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def _short_body(handler: _Handler) -> None:
+    body = GOOD_ARTICLE.encode()
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.send_header("Content-Length", str(len(body) + 5000))
+    handler.end_headers()
+    handler.wfile.write(body)
+    handler.wfile.flush()
+    handler.close_connection = True
+
+
 def _redirect_to_itself(handler: _Handler) -> None:
     handler.send_response(302)
     handler.send_header("Location", handler.path)
@@ -117,6 +140,8 @@ _Handler.routes = {
     "/2026/11/20/trickle-story/": _trickle,
     "/2026/11/20/gzip-bomb-story/": _gzip_bomb,
     "/2026/11/20/redirect-loop-story/": _redirect_to_itself,
+    "/2026/11/20/bad-gzip-story/": _bad_gzip,
+    "/2026/11/20/wrong-length-story/": _short_body,
     "/2026/11/20/huge-story/": lambda h: h.send(200, "text/html", b"<p>" + b"x" * 3_000_000),
     "/2026/11/20/image-story/": lambda h: h.send(
         200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)

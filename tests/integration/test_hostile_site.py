@@ -45,6 +45,8 @@ def test_hostile_site_yields_the_good_article_and_counts_the_rest(tmp_path: Path
         "DownloadCancelledError": 1,  # the huge page, refused by its Content-Length
         "IgnoreRequest": 1,  # the gzip bomb, stopped once it inflated past the cap
         "redirect_loop": 1,
+        "BadGzipFile": 1,
+        "ResponseDataLossError": 1,  # the body shorter than its Content-Length
     }
     assert stats["newsbot/fetch/not_text"] == 1
     assert stats["newsbot/feed/empty_or_invalid"] == 1
@@ -55,8 +57,11 @@ def test_hostile_site_yields_the_good_article_and_counts_the_rest(tmp_path: Path
         "gzip-bomb-story",
         "huge-story",
         "redirect-loop-story",
+        "bad-gzip-story",
+        "wrong-length-story",
     ):
         assert f"Failed {base}/2026/11/20/{path}/" in result.log
+    assert "Traceback" not in result.log
 
 
 def test_extraction_past_its_time_cap_is_abandoned_not_waited_for(tmp_path: Path) -> None:
