@@ -16,12 +16,12 @@ from newsbot.extraction.fields import (
     extract_description,
     extract_image,
     extract_language,
-    extract_tags,
     extract_url,
 )
 from newsbot.extraction.language import detect_language
 from newsbot.extraction.page_type import classify
 from newsbot.extraction.published import extract_dates
+from newsbot.extraction.tags import extract_tags
 from newsbot.extraction.title import extract_title
 from newsbot.items import Article
 from newsbot.sites.model import ExtractionHints

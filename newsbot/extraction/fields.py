@@ -6,8 +6,6 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from newsbot.extraction.bylines import unique
-from newsbot.extraction.document import elements
 from newsbot.text import clean_text
 from newsbot.urls import canonical_url, registrable_domain
 
@@ -15,14 +13,6 @@ if TYPE_CHECKING:
     from newsbot.extraction.document import Page
 
 _LANGUAGE = re.compile(r"^\s*([a-zA-Z]{2})(?:[-_]|\s*$)")
-_KEYWORD_KEYS = ("news_keywords", "keywords")
-# WordPress marks category links rel="category tag": those are sections, not topics.
-_TAG_LINKS = (
-    ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"
-    "[not(contains(concat(' ', normalize-space(@rel), ' '), ' category '))]"
-)
-# A "tag" longer than this is a sentence or an SEO keyword dump, not a topic.
-_MAX_TAG_CHARS = 80
 
 
 def extract_url(page: Page) -> str:
@@ -62,22 +52,6 @@ def extract_language(page: Page) -> str | None:
     return None
 
 
-def extract_tags(page: Page) -> list[str]:
-    """Topics from the first source that has any: JSON-LD keywords, article:tag, keywords meta,
-    tag links in the article (``rel="tag"``, as WordPress themes print them)."""
-    linked = [tag for value in page.linked.values("keywords") for tag in _split_keywords(value)]
-    listed = [
-        [tag for value in page.meta.all(key) for tag in value.split(",")] for key in _KEYWORD_KEYS
-    ]
-    linked_tags = [link.text_content() for link in elements(page.scope.xpath(_TAG_LINKS))]
-    for tags in (linked, list(page.meta.all("article:tag")), *listed, linked_tags):
-        cleaned = [clean_text(tag) for tag in tags]
-        kept = unique([tag for tag in cleaned if tag and len(tag) <= _MAX_TAG_CHARS])
-        if kept:
-            return kept
-    return []
-
-
 def extract_image(page: Page) -> str | None:
     """The lead image: og:image, JSON-LD image (URL, ImageObject or list), twitter:image."""
     linked = [_image_url(value) for value in page.linked.values("image")]
@@ -87,10 +61,6 @@ def extract_image(page: Page) -> str | None:
         page.meta.first("twitter:image", "twitter:image:src"),
     ]
     return next((url for c in candidates if (url := page.absolute(c))), None)
-
-
-def _split_keywords(value: object) -> list[str]:
-    return value.split(",") if isinstance(value, str) else []
 
 
 def _image_url(value: object) -> str | None:
