@@ -24,6 +24,7 @@ class Page:
     published: str | None = None
     language: str | None = None
     crawled: str | None = None
+    tags: tuple[str, ...] | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -57,6 +58,7 @@ def _fundus(folder: Path) -> list[Page]:
             published=item.get("publishing_date"),
             language=item.get("language"),
             crawled=item.get("crawl_date"),
+            tags=tuple(item["topics"]) if item.get("topics") is not None else None,
         )
         for key, item in sorted(truth.items())
     ]

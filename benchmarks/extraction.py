@@ -5,7 +5,8 @@
 
 Prints, per suite and extractor: body precision/recall/F1 (the article-extraction-benchmark's
 shingle metric), field accuracy where the suite has the truth (title exact, author set exact,
-publishing date on the same day and, where both give a time, the same minute; language), and
+publishing date on the same day and, where both give a time, the same minute; language; tag
+set exact), and
 median / p90 milliseconds per page, all measured in this one run. Then newsbot's worst pages
 with the reason, and labels that look wrong.
 """
@@ -29,7 +30,7 @@ from newsbot.text import clean_text
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-FIELDS = ("title", "authors", "date", "date_day", "language")
+FIELDS = ("title", "authors", "date", "date_day", "language", "tags")
 _SAME_INSTANT = timedelta(minutes=1)
 # Marks labels written without an offset (parse_datetime attaches it to naive values).
 _NAIVE = timezone(timedelta(0), "naive")
@@ -91,10 +92,11 @@ def judge_fields(page: Page, prediction: Prediction) -> dict[str, bool | None]:
     day, instant = judge_date(page.published, prediction.published)
     return {
         "title": _equal_text(page.title, prediction.title),
-        "authors": _equal_authors(page.authors, prediction.authors),
+        "authors": _equal_set(page.authors, prediction.authors),
         "date": instant,
         "date_day": day,
         "language": _equal_language(page.language, prediction.language),
+        "tags": _equal_set(page.tags, prediction.tags),
     }
 
 
@@ -104,7 +106,8 @@ def _equal_text(want: str | None, got: str | None) -> bool | None:
     return clean_text(want) == clean_text(got or "")
 
 
-def _equal_authors(want: tuple[str, ...] | None, got: tuple[str, ...] | None) -> bool | None:
+def _equal_set(want: tuple[str, ...] | None, got: tuple[str, ...] | None) -> bool | None:
+    """The same names, in any order (authors, tags)."""
     if want is None or got is None:
         return None if want is None else False
     return {clean_text(a) for a in want} == {clean_text(a) for a in got}

@@ -18,6 +18,7 @@ class Prediction:
     authors: tuple[str, ...] | None = None
     published: str | None = None
     language: str | None = None
+    tags: tuple[str, ...] | None = None
 
 
 Extractor = Callable[[bytes, str], Prediction]
@@ -26,7 +27,12 @@ Extractor = Callable[[bytes, str], Prediction]
 def newsbot(html: bytes, url: str) -> Prediction:
     article = extract_article(html, url)
     return Prediction(
-        article.body, article.title, tuple(article.authors), article.published_at, article.language
+        article.body,
+        article.title,
+        tuple(article.authors),
+        article.published_at,
+        article.language,
+        tuple(article.tags),
     )
 
 
@@ -37,8 +43,9 @@ def trafilatura(html: bytes, url: str) -> Prediction:
     if document is None or isinstance(document, dict):  # a dict only with as_dict=True
         return Prediction("")
     authors = tuple(a.strip() for a in (document.author or "").split(";") if a.strip())
+    tags = tuple(t.strip() for t in (document.tags or []) if t.strip())
     return Prediction(
-        document.text or "", document.title, authors, document.date, document.language
+        document.text or "", document.title, authors, document.date, document.language, tags
     )
 
 

@@ -23,6 +23,7 @@ FUNDUS_FLOORS = {
     "date": 0.99,
     "date_day": 0.99,
     "language": 0.99,
+    "tags": 0.6,
 }
 # Title exact on the pages whose label is the headline the page prints (0.987 reached).
 FUNDUS_PRINTED_TITLE = 0.97
