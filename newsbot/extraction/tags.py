@@ -15,7 +15,7 @@ from newsbot.text import clean_text
 if TYPE_CHECKING:
     from newsbot.extraction.document import Page
 
-_KEYWORD_KEYS = ("news_keywords", "keywords")
+_KEYWORDS = ("news_keywords", "keywords")
 # WordPress marks category links rel="category tag": those are sections, not topics.
 _TAG_LINKS = (
     ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"
@@ -40,8 +40,7 @@ def extract_tags(page: Page) -> list[str]:
     site = site_names(page)
     tagged = [tag for value in page.meta.all("article:tag") for tag in _split(value)]
     linked = [tag for value in page.linked.values("keywords") for tag in _split(value)]
-    listed = [[tag for key_value in page.meta.all(key) for tag in _split(key_value)]
-              for key in _KEYWORD_KEYS]  # fmt: skip
+    listed = [[tag for value in page.meta.all(key) for tag in _split(value)] for key in _KEYWORDS]
     printed = [link.text_content() for link in elements(page.scope.xpath(_TAG_LINKS))]
     for tags in (tagged, linked, *listed, printed):
         kept = unique([tag for tag in map(clean_text, tags) if _is_topic(tag, site)])
