@@ -65,10 +65,20 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             route(self)
 
-    def send(self, status: int, content_type: str, body: bytes) -> None:
+    def send(
+        self,
+        status: int,
+        content_type: str,
+        body: bytes,
+        headers: dict[str, str] | None = None,
+        length: int | None = None,
+    ) -> None:
+        """A response with ``body``; ``length`` is the Content-Length claimed, when it lies."""
         self.send_response(status)
         self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(len(body) if length is None else length))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
 
@@ -83,51 +93,17 @@ def _slow(handler: _Handler) -> None:
 
 def _trickle(handler: _Handler) -> None:
     body = GOOD_ARTICLE.encode()
-    handler.send_response(200)
-    handler.send_header("Content-Type", "text/html")
-    handler.send_header("Content-Length", str(len(body)))
-    handler.end_headers()
+    handler.send(200, "text/html", b"", length=len(body))
     for byte in body[:30]:  # 3 s for 30 bytes; the crawler hangs up long before
         handler.wfile.write(bytes([byte]))
         handler.wfile.flush()
         time.sleep(0.1)
 
 
-def _gzip_bomb(handler: _Handler) -> None:
-    handler.send_response(200)
-    handler.send_header("Content-Type", "text/html")
-    handler.send_header("Content-Encoding", "gzip")
-    handler.send_header("Content-Length", str(len(GZIP_BOMB)))
-    handler.end_headers()
-    handler.wfile.write(GZIP_BOMB)
-
-
-def _bad_gzip(handler: _Handler) -> None:
-    body = b"this is not gzip at all" * 10
-    handler.send_response(200)
-    handler.send_header("Content-Type", "text/html")
-    handler.send_header("Content-Encoding", "gzip")
-    handler.send_header("Content-Length", str(len(body)))
-    handler.end_headers()
-    handler.wfile.write(body)
-
-
 def _short_body(handler: _Handler) -> None:
     body = GOOD_ARTICLE.encode()
-    handler.send_response(200)
-    handler.send_header("Content-Type", "text/html")
-    handler.send_header("Content-Length", str(len(body) + 5000))
-    handler.end_headers()
-    handler.wfile.write(body)
-    handler.wfile.flush()
+    handler.send(200, "text/html", body, length=len(body) + 5000)
     handler.close_connection = True
-
-
-def _redirect_to_itself(handler: _Handler) -> None:
-    handler.send_response(302)
-    handler.send_header("Location", handler.path)
-    handler.send_header("Content-Length", "0")
-    handler.end_headers()
 
 
 _Handler.routes = {
@@ -138,9 +114,15 @@ _Handler.routes = {
     "/2026/11/20/server-error-story/": lambda h: h.send(500, "text/html", b"oops"),
     "/2026/11/20/slow-story/": _slow,
     "/2026/11/20/trickle-story/": _trickle,
-    "/2026/11/20/gzip-bomb-story/": _gzip_bomb,
-    "/2026/11/20/redirect-loop-story/": _redirect_to_itself,
-    "/2026/11/20/bad-gzip-story/": _bad_gzip,
+    "/2026/11/20/gzip-bomb-story/": lambda h: h.send(
+        200, "text/html", GZIP_BOMB, {"Content-Encoding": "gzip"}
+    ),
+    "/2026/11/20/redirect-loop-story/": lambda h: h.send(
+        302, "text/html", b"", {"Location": h.path}
+    ),
+    "/2026/11/20/bad-gzip-story/": lambda h: h.send(
+        200, "text/html", b"this is not gzip at all" * 10, {"Content-Encoding": "gzip"}
+    ),
     "/2026/11/20/wrong-length-story/": _short_body,
     "/2026/11/20/huge-story/": lambda h: h.send(200, "text/html", b"<p>" + b"x" * 3_000_000),
     "/2026/11/20/image-story/": lambda h: h.send(
