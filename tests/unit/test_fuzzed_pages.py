@@ -30,7 +30,8 @@ def _sources() -> list[tuple[str, bytes]]:
     return [(BASE + path, body) for path, (status, _, body) in rendered if status == 200]
 
 
-def _damage(data: bytes, rng: random.Random) -> bytes:
+def damage(data: bytes, rng: random.Random) -> bytes:
+    """``data`` damaged in one of six ways, chosen by ``rng``."""
     kind = rng.choice(["cut", "flip", "utf16", "controls", "shuffle", "bad-links"])
     if kind == "cut":
         return data[: rng.randrange(len(data) + 1)]
@@ -56,7 +57,7 @@ def test_damaged_inputs_never_raise(seed: int, caplog: pytest.LogCaptureFixture)
     sources = _sources()
     for _ in range(ROUNDS // 3):
         url, data = rng.choice(sources)
-        damaged = _damage(data, rng)
+        damaged = damage(data, rng)
         extract_article(damaged, url)
         find_article_links(damaged, url)
         find_next_page(damaged, url)
