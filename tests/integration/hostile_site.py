@@ -40,6 +40,7 @@ TROUBLE = {
     "/2026/11/20/redirect-loop-story/": "a redirect to itself, forever",
     "/2026/11/20/bad-gzip-story/": "a body that says gzip and is not",
     "/2026/11/20/wrong-length-story/": "fewer bytes than its Content-Length promises",
+    "/2026/11/20/hang-up-story/": "a connection closed before any answer",
 }
 # 20 MB of spaces, 20 KB on the wire.
 GZIP_BOMB = gzip.compress(b"<html><body><p>" + b" " * 20_000_000, compresslevel=9)
@@ -100,6 +101,10 @@ def _trickle(handler: _Handler) -> None:
         time.sleep(0.1)
 
 
+def _hang_up(handler: _Handler) -> None:
+    handler.close_connection = True
+
+
 def _short_body(handler: _Handler) -> None:
     body = GOOD_ARTICLE.encode()
     handler.send(200, "text/html", body, length=len(body) + 5000)
@@ -124,6 +129,7 @@ _Handler.routes = {
         200, "text/html", b"this is not gzip at all" * 10, {"Content-Encoding": "gzip"}
     ),
     "/2026/11/20/wrong-length-story/": _short_body,
+    "/2026/11/20/hang-up-story/": _hang_up,
     "/2026/11/20/huge-story/": lambda h: h.send(200, "text/html", b"<p>" + b"x" * 3_000_000),
     "/2026/11/20/image-story/": lambda h: h.send(
         200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)

@@ -47,6 +47,7 @@ def test_hostile_site_yields_the_good_article_and_counts_the_rest(tmp_path: Path
         "redirect_loop": 1,
         "BadGzipFile": 1,
         "ResponseDataLossError": 1,  # the body shorter than its Content-Length
+        "DownloadFailedError": 1,  # the connection closed before any answer
     }
     assert stats["newsbot/fetch/not_text"] == 1
     assert stats["newsbot/feed/empty_or_invalid"] == 1
@@ -59,6 +60,7 @@ def test_hostile_site_yields_the_good_article_and_counts_the_rest(tmp_path: Path
         "redirect-loop-story",
         "bad-gzip-story",
         "wrong-length-story",
+        "hang-up-story",
     ):
         assert f"Failed {base}/2026/11/20/{path}/" in result.log
     assert "Traceback" not in result.log
