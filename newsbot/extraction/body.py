@@ -24,6 +24,12 @@ if TYPE_CHECKING:
 
 
 _LINKED_DATA = etree.XPath("head/script[@type='application/ld+json']")
+# Elements holding a drop cap, by the class names templates give them.
+_DROP_CAPS = etree.XPath(
+    "//*[contains(@class, 'initial') or contains(@class, 'dropcap')"
+    " or contains(@class, 'drop-cap') or contains(@class, 'first-letter')"
+    " or contains(@class, 'firstletter')]"
+)
 
 # The headline repeated as the body's first paragraphs, after a kicker or a section label.
 _HEADLINE_WINDOW = 3
@@ -48,6 +54,7 @@ def extract_body(page: Page, title: str | None = None, description: str | None =
     """
     tree = _working_copy(page.root)
     remove_boilerplate(tree, page.hints.drop)
+    _join_drop_caps(tree)
     paragraphs = _from_selector(tree, page.hints.body) or _from_page(tree, page, description)
     paragraphs = _after_headline(paragraphs, title)
     return clean_body("\n\n".join(drop_furniture(paragraphs)))
@@ -66,6 +73,15 @@ def _working_copy(root: HtmlElement) -> HtmlElement:
     copy.extend(deepcopy(element) for element in elements(_LINKED_DATA(root)))
     copy.append(deepcopy(body))
     return copy
+
+
+def _join_drop_caps(tree: HtmlElement) -> None:
+    """Glue a drop cap to the rest of its word: a template that prints the first letter in
+    an element of its own and leaves a space after it ("<span class=initial>N</span> a
+    endlich") would otherwise give "N a endlich"."""
+    for element in elements(_DROP_CAPS(tree)):
+        if len(element.text_content().strip()) == 1 and element.tail and not element.tail.strip():
+            element.tail = None
 
 
 def _content(root: HtmlElement) -> HtmlElement:

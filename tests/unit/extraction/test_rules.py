@@ -317,3 +317,12 @@ def test_standfirst_repeating_the_description_is_not_body() -> None:
     )
     body = extract_article(page, URL).body
     assert body.startswith("The council met on Tuesday")
+
+
+def test_a_drop_cap_stays_part_of_its_word() -> None:
+    opening = (
+        '<p><span class="initial-letter-outer"><span class="initial-letter">N</span></span> '
+        '<span class="is-inline">a endlich! The council approved the harbour wall.</span></p>'
+    )
+    page = f"<article><h1>Harbour wall approved</h1>{opening}{PROSE}</article>"
+    assert extract_article(page, URL).body.startswith("Na endlich! The council approved")
