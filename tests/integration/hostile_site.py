@@ -7,14 +7,14 @@ the feed is truncated XML. A crawl must export the good article, count each fail
 from __future__ import annotations
 
 import gzip
-import threading
 import time
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 
+from tests.integration.local_server import QuietHandler, serve
+
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
+    from contextlib import AbstractContextManager
 
 PARAGRAPH = (
     "The harbour authority in the fictional port of Kestrel Bay reopened its northern wharf on "
@@ -55,8 +55,7 @@ def _section_page() -> str:
     return f"<html><body><main>{good}</article>{links}</main></body></html>"
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _Handler(QuietHandler):
     routes: dict[str, Callable[[_Handler], None]]
 
     def do_GET(self) -> None:
@@ -65,26 +64,6 @@ class _Handler(BaseHTTPRequestHandler):
             self.send(404, "text/html", b"<h1>Not found</h1>")
         else:
             route(self)
-
-    def send(
-        self,
-        status: int,
-        content_type: str,
-        body: bytes,
-        headers: dict[str, str] | None = None,
-        length: int | None = None,
-    ) -> None:
-        """A response with ``body``; ``length`` is the Content-Length claimed, when it lies."""
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body) if length is None else length))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet: the crawl's own log says what happened."""
 
 
 def _slow(handler: _Handler) -> None:
@@ -140,21 +119,6 @@ _Handler.routes = {
 }
 
 
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """The crawler hangs up on the huge and slow pages on purpose: not an error here."""
-
-
-@contextmanager
-def serve_hostile_site() -> Iterator[str]:
+def serve_hostile_site() -> AbstractContextManager[str]:
     """Serve the hostile site on a free localhost port; yields its base URL."""
-    server = _QuietServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve(_Handler)

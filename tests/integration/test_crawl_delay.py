@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -13,6 +11,7 @@ import pytest
 
 from tests.integration.conftest import crawl
 from tests.integration.hostile_site import GOOD_ARTICLE
+from tests.integration.local_server import QuietHandler, serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -34,30 +33,22 @@ def serve_site(crawl_delay: str) -> Iterator[tuple[str, list[float]]]:
     yields the base URL and the times pages (robots.txt aside) were requested."""
     times: list[float] = []
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             if self.path == "/robots.txt":
-                body = f"User-agent: *\nCrawl-delay: {crawl_delay}\nAllow: /\n".encode()
+                robots = f"User-agent: *\nCrawl-delay: {crawl_delay}\nAllow: /\n"
+                self.send(200, "text/plain", robots.encode())
+                return
+            times.append(time.monotonic())
+            if self.path == "/section/":
+                self.send(
+                    200, "text/html", f"<html><body><main>{SECTION}</main></body></html>".encode()
+                )
             else:
-                times.append(time.monotonic())
-                page = f"<html><body><main>{SECTION}</main></body></html>"
-                body = (page if self.path == "/section/" else GOOD_ARTICLE).encode()
-            self.send_response(200 if self.path in {"/robots.txt", "/section/", *ARTICLES} else 404)
-            self.send_header("Content-Type", "text/plain" if "robots" in self.path else "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+                self.send(200 if self.path in ARTICLES else 404, "text/html", GOOD_ARTICLE.encode())
 
-        def log_message(self, format: str, *args: object) -> None:
-            """Quiet."""
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}", times
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(Handler) as base:
+        yield base, times
 
 
 def gaps(times: list[float]) -> list[float]:

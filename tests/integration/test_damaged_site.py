@@ -8,9 +8,6 @@ into counted failures and drops, never a spider exception.
 from __future__ import annotations
 
 import random
-import threading
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 
 import pytest
@@ -18,41 +15,29 @@ import pytest
 from newsbot.commands.demo import site_declaration
 from newsbot.demo.site import DemoSite
 from tests.integration.conftest import crawl
+from tests.integration.local_server import QuietHandler, serve
 from tests.unit.test_fuzzed_pages import damage
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from contextlib import AbstractContextManager
     from pathlib import Path
 
 pytestmark = pytest.mark.integration
 
 
-@contextmanager
-def serve_damaged_demo_site() -> Iterator[str]:
+def serve_damaged_demo_site() -> AbstractContextManager[str]:
+    """The demo site, every response but robots.txt damaged (seeded by its path)."""
     site = DemoSite(1)
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             base = f"http://127.0.0.1:{self.server.server_address[1]}"
             status, content_type, body = site.render(self.path, base)
             if self.path != "/robots.txt":
                 body = damage(body, random.Random(self.path))
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send(status, content_type, body)
 
-        def log_message(self, format: str, *args: object) -> None:
-            """Quiet."""
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve(Handler)
 
 
 def test_a_crawl_of_damaged_pages_finishes_without_a_spider_exception(tmp_path: Path) -> None:
