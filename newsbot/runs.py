@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from newsbot.pipelines.drops import DROPPED_STAT
+from newsbot.drops import DROPPED_STAT
 
 
 class ExitCode(IntEnum):

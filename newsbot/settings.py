@@ -65,6 +65,10 @@ FEED_EXPORTERS = {"csv": "newsbot.exports.csv.ArticleCsvItemExporter"}
 NEWSBOT_SITES_PATH = ""
 # Section pages followed per section listing (page 1 plus "next" links), unless -a max_pages=N.
 NEWSBOT_MAX_PAGES = 5
+# Articles published before this day (YYYY-MM-DD) are skipped; empty: none (-a since=... sets it).
+NEWSBOT_SINCE = ""
+# Stop after this many exported articles; 0: no limit (-a limit=N sets it).
+NEWSBOT_LIMIT = 0
 # Sitemap indexes are followed this many levels deep (index -> sitemap is one level).
 NEWSBOT_SITEMAP_DEPTH = 2
 # Only the newest entries of one sitemap (by lastmod) are followed: archives list years of articles.

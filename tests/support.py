@@ -11,6 +11,7 @@ from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
 from newsbot import settings as project_settings_module
+from newsbot import signals
 from newsbot.demo.site import DemoSite
 from newsbot.items import Article
 from newsbot.spiders.arguments import SectionArguments
@@ -55,16 +56,6 @@ def url_paths(urls: list[str]) -> list[str]:
 BODY = " ".join(["Ferry services resumed across the strait on Tuesday."] * 12)
 
 
-class ArgumentsSpider(Spider):
-    """A bare spider carrying section arguments, for pipelines built outside a crawl."""
-
-    name = "arguments"
-
-    def __init__(self, arguments: SectionArguments) -> None:
-        super().__init__()
-        self.arguments = arguments
-
-
 def article(**changes: Any) -> Article:
     """A valid article; ``changes`` replace fields."""
     base = Article(
@@ -84,15 +75,17 @@ def build(
     store: StateStore | None = None,
     **settings: Any,
 ) -> tuple[Any, Crawler]:
-    """A pipeline built as Scrapy builds it (from_crawler), opened, with ``-s``-like settings.
+    """A pipeline built as Scrapy builds it (from_crawler), opened, with ``-s``-like settings
+    and the settings that ``-a`` arguments stand for.
 
-    ``store`` stands in for the RunExtension's state store (no crawl runs here).
+    ``store`` is handed over as the state's owner hands it (no crawl runs here).
     """
-    crawler = get_crawler(ArgumentsSpider, settings_dict=project_settings(**settings))
-    crawler.spider = ArgumentsSpider(arguments or SectionArguments())
+    arguments_settings = (arguments or SectionArguments()).as_settings()
+    crawler = get_crawler(Spider, settings_dict=project_settings(**arguments_settings, **settings))
+    crawler.spider = Spider("pipelines")
     pipeline = build_from_crawler(pipeline_cls, crawler)
     if store is not None:
-        pipeline.store = store
+        crawler.signals.send_catch_log(signals.state_opened, store=store)
     if hasattr(pipeline, "open_spider"):
         pipeline.open_spider()
     return pipeline, crawler

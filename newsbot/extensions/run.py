@@ -14,8 +14,9 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.utils.misc import load_object
 
+from newsbot import signals as newsbot_signals
+from newsbot.drops import ArticleDropped
 from newsbot.exports.storage import AtomicFileFeedStorage, part_files
-from newsbot.pipelines.drops import ArticleDropped
 from newsbot.runs import ExitCode, judge_run, summary
 from newsbot.state import Publication
 from newsbot.state.lock import RunLock, RunLockedError
@@ -83,11 +84,12 @@ class RunExtension:
         self._complete_publications()
         self._remove_part_files()
         self.store.begin(self.run_id, self.spider_name, self.started.isoformat())
+        self.crawler.signals.send_catch_log(newsbot_signals.state_opened, store=self.store)
         logger.info("Run %s of %s started", self.run_id, self.spider_name)
 
     def item_dropped(self, item: Any, exception: BaseException) -> None:
         """Pages found not to be articles are remembered, so later runs do not fetch them."""
-        if isinstance(exception, ArticleDropped) and exception.reason == "not_article":
+        if isinstance(exception, ArticleDropped) and exception.reason.page_is_not_article:
             adapter = ItemAdapter(item)
             for url in {adapter["url"], adapter.get("source_url") or adapter["url"]}:
                 self.store.reject(url, exception.reason)

@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Any, Self
 from itemadapter import ItemAdapter
 from scrapy.exceptions import NotConfigured
 
-from newsbot.extensions.run import RunExtension
+from newsbot import signals
+from newsbot.drops import Reason, drop
 from newsbot.neardup import signature
-from newsbot.pipelines.drops import drop
-from newsbot.spiders.arguments import spider_arguments
 from newsbot.state import ArticleRecord, KnownArticle
 
 if TYPE_CHECKING:
@@ -34,27 +33,27 @@ class DedupePipeline:
     It must be the last pipeline: what it accepts is what is exported (which is also why it,
     not a pipeline after it, applies the limit).
 
-    Reads NEWSBOT_NEAR_DUPLICATES, NEWSBOT_NEAR_DUPLICATE_THRESHOLD, NEWSBOT_UPDATES. Reasons
+    Reads NEWSBOT_NEAR_DUPLICATES, NEWSBOT_NEAR_DUPLICATE_THRESHOLD, NEWSBOT_UPDATES and
+    NEWSBOT_LIMIT (``-a limit``). Reasons
     (stats ``newsbot/dropped/<reason>``): ``duplicate_url``, ``update_ignored``,
     ``duplicate_body``, ``near_duplicate``, ``over_limit``.
     """
 
     def __init__(
         self,
-        crawler: Crawler | None,
         stats: StatsCollector,
         *,
         near_policy: str,
         threshold: float,
         update_policy: str,
+        limit: int | None = None,
     ) -> None:
-        self.crawler = crawler
         self.stats = stats
         self.near_policy = near_policy
         self.threshold = threshold
         self.update_policy = update_policy
         self.store: StateStore | None = None
-        self.limit: int | None = None
+        self.limit = limit
         self.accepted = 0
 
     @classmethod
@@ -67,34 +66,32 @@ class DedupePipeline:
                 f"NEWSBOT_NEAR_DUPLICATES must be one of {NEAR_DUPLICATE_POLICIES} (got {near!r})"
                 f" and NEWSBOT_UPDATES one of {UPDATE_POLICIES} (got {updates!r})"
             )
-        return cls(
-            crawler,
+        pipeline = cls(
             crawler.stats,
             near_policy=near,
             update_policy=updates,
             threshold=settings.getfloat("NEWSBOT_NEAR_DUPLICATE_THRESHOLD"),
+            limit=settings.getint("NEWSBOT_LIMIT") or None,
         )
+        crawler.signals.connect(pipeline.state_opened, signal=signals.state_opened)
+        return pipeline
 
-    def open_spider(self) -> None:
-        assert self.crawler is not None
-        assert self.crawler.spider is not None
-        self.limit = spider_arguments(self.crawler.spider).limit
-        if self.store is None:
-            extension = self.crawler.get_extension(RunExtension)
-            assert extension is not None, "DedupePipeline needs the RunExtension's state store"
-            self.store = extension.store
+    def state_opened(self, store: StateStore) -> None:
+        self.store = store
 
     def process_item(self, item: Any) -> Any:
         assert self.store is not None
         adapter = ItemAdapter(item)
         if self.limit is not None and self.accepted >= self.limit:
-            raise drop(self.stats, "over_limit", adapter["url"])
+            raise drop(self.stats, Reason.OVER_LIMIT, adapter["url"])
         urls = tuple(dict.fromkeys(u for u in (adapter["url"], adapter.get("source_url")) if u))
         if known := self.store.find_url(urls):
             return self._known_url(adapter, item, known, urls)
         if known := self.store.find_fingerprint(adapter["fingerprint"]):
             self.store.add_urls(known, urls)
-            raise drop(self.stats, "duplicate_body", adapter["url"], f"same text as {known.url}")
+            raise drop(
+                self.stats, Reason.DUPLICATE_BODY, adapter["url"], f"same text as {known.url}"
+            )
         sig = signature(adapter["body"])
         story_id = story_id_of(adapter["url"])
         if sig is not None and (near := self.store.find_near(sig, self.threshold)):
@@ -103,7 +100,7 @@ class DedupePipeline:
                 self.store.add_urls(first, urls)
                 raise drop(
                     self.stats,
-                    "near_duplicate",
+                    Reason.NEAR_DUPLICATE,
                     adapter["url"],
                     f"{similarity:.0%} like {first.url}",
                 )
@@ -119,10 +116,12 @@ class DedupePipeline:
         newer = version is not None and (known.version_at is None or version > known.version_at)
         if known.fingerprint == adapter["fingerprint"] and not newer:
             self.store.add_urls(known, urls)
-            raise drop(self.stats, "duplicate_url", adapter["url"])
+            raise drop(self.stats, Reason.DUPLICATE_URL, adapter["url"])
         if self.update_policy == "ignore":
             self.store.add_urls(known, urls)
-            raise drop(self.stats, "update_ignored", adapter["url"], "changed since its export")
+            raise drop(
+                self.stats, Reason.UPDATE_IGNORED, adapter["url"], "changed since its export"
+            )
         self.stats.inc_value("newsbot/dedupe/revised")
         return self._accept(
             adapter,

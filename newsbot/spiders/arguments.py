@@ -12,8 +12,6 @@ from scrapy.exceptions import UsageError
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from scrapy import Spider
-
 _SITE_LIST = re.compile(r"^[a-z0-9_-]+(,[a-z0-9_-]+)*$")
 
 
@@ -47,6 +45,19 @@ class SectionArguments:
             limit=_positive_int(raw.get("limit"), "limit"),
         )
 
+    def as_settings(self) -> dict[str, object]:
+        """The settings the given arguments stand for (applied at spider priority)."""
+        settings: dict[str, object] = {}
+        if self.max_pages:
+            settings["NEWSBOT_MAX_PAGES"] = self.max_pages
+        if self.since:
+            settings["NEWSBOT_SINCE"] = self.since.isoformat()
+        if self.limit:
+            settings["NEWSBOT_LIMIT"] = self.limit
+            # The CloseSpider extension stops the crawl once this many items were exported.
+            settings["CLOSESPIDER_ITEMCOUNT"] = self.limit
+        return settings
+
 
 def _site_list(value: object) -> tuple[str, ...] | None:
     if value is None:
@@ -78,9 +89,3 @@ def _day(value: object) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         raise UsageError(f"-a since={value!r}: expected a date as YYYY-MM-DD") from None
-
-
-def spider_arguments(spider: Spider) -> SectionArguments:
-    """The spider's parsed arguments; defaults for spiders that take none."""
-    arguments = getattr(spider, "arguments", None)
-    return arguments if isinstance(arguments, SectionArguments) else SectionArguments()

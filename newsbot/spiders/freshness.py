@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 from scrapy.utils.python import to_unicode
 
 from newsbot.dates import parse_datetime
-from newsbot.extensions.run import RunExtension
 from newsbot.state import Validators
 
 if TYPE_CHECKING:
-    from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.settings import BaseSettings
 
     from newsbot.state import StateStore
 
@@ -46,12 +45,9 @@ class Freshness:
         self.stop_at_known_page = stop_at_known_page
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Freshness:
-        extension = crawler.get_extension(RunExtension)
-        assert extension is not None, "the section spider needs the RunExtension's state store"
-        settings = crawler.settings
+    def from_settings(cls, store: StateStore, settings: BaseSettings) -> Freshness:
         return cls(
-            extension.store,
+            store,
             revise_updates=settings["NEWSBOT_UPDATES"] == "revise",
             recheck_rejected_days=settings.getint("NEWSBOT_RECHECK_REJECTED_DAYS"),
             stop_at_known_page=settings.getbool("NEWSBOT_STOP_AT_KNOWN_PAGE"),

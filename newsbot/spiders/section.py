@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 from scrapy import Request, Spider, signals
 from scrapy.http import TextResponse
 
+from newsbot import signals as newsbot_signals
 from newsbot.dates import parse_datetime, utc_now_iso
 from newsbot.discovery import find_article_links, find_next_page, parse_feed, parse_sitemap
 from newsbot.sites import load_sites, sites_path_dirs
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
     from newsbot.items import Article
     from newsbot.sites import Site
+    from newsbot.state import StateStore
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +76,8 @@ class SectionSpider(Spider):
         arguments = SectionArguments.parse(kwargs)
         settings = crawler.settings
         declared = load_sites(sites_path_dirs(settings.get("NEWSBOT_SITES_PATH")))
-        if arguments.limit:
-            # The CloseSpider extension stops the crawl once this many items were exported.
-            settings.set("CLOSESPIDER_ITEMCOUNT", arguments.limit, priority="spider")
+        # Components that need an argument read it as a setting (-s still wins over -a).
+        settings.setdict(arguments.as_settings(), priority="spider")
         spider = super().from_crawler(
             crawler,
             arguments,
@@ -87,10 +88,13 @@ class SectionSpider(Spider):
             extraction_timeout=settings.getfloat("NEWSBOT_EXTRACTION_TIMEOUT"),
         )
         crawler.signals.connect(spider.on_request_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(spider.state_opened, signal=newsbot_signals.state_opened)
         return spider
 
+    def state_opened(self, store: StateStore) -> None:
+        self.freshness = Freshness.from_settings(store, self.crawler.settings)
+
     async def start(self) -> AsyncIterator[Any]:
-        self.freshness = Freshness.from_crawler(self.crawler)
         for site in self.sites:
             section = site.sections[self.section]
             listing = Listing(site)

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from newsbot.drops import ArticleDropped
 from newsbot.pipelines.dedupe import DedupePipeline
-from newsbot.pipelines.drops import ArticleDropped
 from newsbot.spiders.arguments import SectionArguments
 from newsbot.state.sqlite import SQLiteStateStore
 from newsbot.text import body_fingerprint

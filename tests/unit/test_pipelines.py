@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from newsbot.drops import ArticleDropped
 from newsbot.exports.csv import ArticleCsvItemExporter
 from newsbot.items import EXPORT_FIELDS
-from newsbot.pipelines.drops import ArticleDropped
 from newsbot.pipelines.normalize import NormalizePipeline
 from newsbot.pipelines.validate import ValidatePipeline
 from newsbot.settings import FEED_EXPORT_FIELDS
