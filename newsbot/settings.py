@@ -50,10 +50,15 @@ NEWSBOT_DEFAULT_FEEDS = {
     "data/%(name)s/%(time)s.csv": {"format": "csv", "store_empty": False},
 }
 ADDONS = {"newsbot.addons.DefaultFeedsAddon": 0}
+# The run's components (see newsbot/signals.py for how they hand over): the state's owner, the
+# publisher of export files (Scrapy's feed exporter, replaced), and the run report.
 EXTENSIONS = {
-    "newsbot.extensions.run.RunExtension": 500,
-    "newsbot.extensions.quiet_robots.QuietRobotsLogExtension": 510,
-    "newsbot.extensions.crawl_delay.CrawlDelayExtension": 520,
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "newsbot.exports.publication.PublishingFeedExporter": 0,
+    "newsbot.extensions.state.StateExtension": 500,
+    "newsbot.extensions.report.RunReportExtension": 520,
+    "newsbot.extensions.quiet_robots.QuietRobotsLogExtension": 530,
+    "newsbot.extensions.crawl_delay.CrawlDelayExtension": 540,
 }
 FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)
 FEED_EXPORT_ENCODING = "utf-8"
@@ -83,10 +88,16 @@ NEWSBOT_VALIDATE_MIN_WORDS = 50
 NEWSBOT_STATE_PATH = "data/state/%(name)s.sqlite3"
 # The StateStore implementation (built with the path above).
 NEWSBOT_STATE_STORE = "newsbot.state.sqlite.SQLiteStateStore"
-# One JSON summary per run lands here.
+# One JSON summary per run lands here (empty: none, as for read-only commands).
 NEWSBOT_RUNS_DIR = "data/runs/%(name)s"
-# A run whose failed requests exceed this share of all requests exits with code 1.
+# A run whose failed pages exceed this share of all its pages exits with code 1; a site whose
+# failed article pages exceed it is reported as failed (exit code 4).
 NEWSBOT_MAX_ERROR_RATE = 0.5
+# A site that exported articles before and none in this many runs in a row is reported stale.
+NEWSBOT_STALE_AFTER_RUNS = 24
+# URL keys, near-duplicate bands and page validators not seen for this many days are pruned
+# from the state (0: never). Body fingerprints are kept forever.
+NEWSBOT_STATE_RETENTION_DAYS = 180
 # Near-duplicates (the same story on another site, a light rewrite): "link" exports them with
 # the first copy's story_id; "drop" drops them (reason near_duplicate).
 NEWSBOT_NEAR_DUPLICATES = "link"

@@ -9,8 +9,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 from twisted.internet.defer import Deferred
 
-from newsbot.extensions.run import EXIT_CODE_STAT
-from newsbot.runs import ExitCode
+from newsbot.runs import EXIT_CODE_STAT, ExitCode
 from newsbot.sites import SiteConfigError
 from newsbot.state.lock import RunLockedError
 
@@ -71,7 +70,7 @@ def _retrieve_start_failure(task: asyncio.Future[Any]) -> None:
 def _report_start_failure(exc: BaseException) -> None:
     """One line for a mistake the user can fix; a traceback only for a bug."""
     if isinstance(exc, RunLockedError):
-        return  # the RunExtension said which run holds the lock
+        return  # the StateExtension said which run holds the lock
     if isinstance(exc, UsageError | SiteConfigError):
         logger.error("Not started: %s", exc)
     else:

@@ -30,8 +30,8 @@ def part_files(folder: Path, spider: str) -> list[Path]:
 
 class AtomicFileFeedStorage(FileFeedStorage):
     """Writes to a hidden part file beside the target, and leaves it there, complete and
-    synced to disk, when the feed is closed: ``RunExtension`` renames it (``publish``) once
-    the run's state is committed, so a file never appears without its articles being marked
+    synced to disk, when the feed is closed: ``PublishingFeedExporter`` renames it once the
+    run's state is committed, so a file never appears without its articles being marked
     exported, nor the reverse.
 
     Readers (analysts, the next cron job) never see a half-written file under the real name:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,22 @@ class StateStore(Protocol):
         """Start the run's transaction and clear debris of runs that never finished."""
 
     def finish(
-        self, *, commit: bool, summary: str = "", publications: Sequence[Publication] = ()
+        self,
+        *,
+        commit: bool,
+        summary: str = "",
+        publications: Sequence[Publication] = (),
+        site_exports: Mapping[str, int] | None = None,
     ) -> None:
-        """Commit the run (its exports are complete) with the files it publishes next, or
-        roll all of it back."""
+        """Commit the run (its exports are complete) with the files it publishes next and the
+        articles each site exported, or roll all of it back."""
+
+    def site_history(self, site: str, runs: int) -> list[int]:
+        """The articles ``site`` exported in each of its last ``runs`` committed runs, newest
+        first."""
+
+    def run_summary(self, run_id: str) -> str | None:
+        """The summary (JSON) a committed run stored with its state; None if it did not commit."""
 
     def unpublished(self) -> list[Publication]:
         """Files a committed run recorded and may not have published (it died first)."""

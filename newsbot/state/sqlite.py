@@ -11,7 +11,7 @@ from newsbot.state import ArticleRecord, KnownArticle, Publication, Validators
 from newsbot.urls import url_key
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -47,6 +47,9 @@ CREATE TABLE IF NOT EXISTS validators (
 CREATE TABLE IF NOT EXISTS runs (
     run_id TEXT PRIMARY KEY, spider TEXT NOT NULL, started_at TEXT NOT NULL, summary TEXT
 );
+CREATE TABLE IF NOT EXISTS site_runs (
+    run_id TEXT NOT NULL, site TEXT NOT NULL, exported INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS publications (
     run_id TEXT NOT NULL, part TEXT NOT NULL, final TEXT NOT NULL, manifest TEXT NOT NULL
 );
@@ -78,7 +81,7 @@ class SQLiteStateStore:
     file either wholly before or wholly after the run, whatever happens to the process.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, retention_days: int = 0) -> None:
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: transactions are opened and closed explicitly, once per run.
@@ -98,11 +101,20 @@ class SQLiteStateStore:
         )
 
     def finish(
-        self, *, commit: bool, summary: str = "", publications: Sequence[Publication] = ()
+        self,
+        *,
+        commit: bool,
+        summary: str = "",
+        publications: Sequence[Publication] = (),
+        site_exports: Mapping[str, int] | None = None,
     ) -> None:
         if not self.db.in_transaction:
             return
         if commit:
+            self.db.executemany(
+                "INSERT INTO site_runs (run_id, site, exported) VALUES (?, ?, ?)",
+                [(self.run_id, site, n) for site, n in (site_exports or {}).items()],
+            )
             self.db.execute("UPDATE runs SET summary = ? WHERE run_id = ?", (summary, self.run_id))
             self.db.executemany(
                 "INSERT INTO publications (run_id, part, final, manifest) VALUES (?, ?, ?, ?)",
@@ -111,6 +123,17 @@ class SQLiteStateStore:
             self.db.execute("COMMIT")
         else:
             self.db.execute("ROLLBACK")
+
+    def site_history(self, site: str, runs: int) -> list[int]:
+        rows = self.db.execute(
+            "SELECT exported FROM site_runs WHERE site = ? ORDER BY rowid DESC LIMIT ?",
+            (site, runs),
+        )
+        return [row[0] for row in rows]
+
+    def run_summary(self, run_id: str) -> str | None:
+        row = self.db.execute("SELECT summary FROM runs WHERE run_id = ?", (run_id,)).fetchone()
+        return row[0] if row and row[0] else None
 
     def unpublished(self) -> list[Publication]:
         rows = self.db.execute("SELECT part, final, manifest FROM publications ORDER BY rowid")

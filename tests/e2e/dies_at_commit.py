@@ -5,14 +5,9 @@ export files, whichever comes first."""
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import Any
 
 from newsbot.state.sqlite import SQLiteStateStore
-
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from newsbot.state import Publication
 
 KILLED = 137
 
@@ -20,20 +15,16 @@ KILLED = 137
 class DiesBeforeCommitStore(SQLiteStateStore):
     """Ends the process when asked to commit, before anything is committed."""
 
-    def finish(
-        self, *, commit: bool, summary: str = "", publications: Sequence[Publication] = ()
-    ) -> None:
+    def finish(self, *, commit: bool, **details: Any) -> None:
         if commit:
             os._exit(KILLED)
-        super().finish(commit=commit, summary=summary, publications=publications)
+        super().finish(commit=commit, **details)
 
 
 class DiesAfterCommitStore(SQLiteStateStore):
     """Commits like the real store, then ends the process without a chance to clean up."""
 
-    def finish(
-        self, *, commit: bool, summary: str = "", publications: Sequence[Publication] = ()
-    ) -> None:
-        super().finish(commit=commit, summary=summary, publications=publications)
+    def finish(self, *, commit: bool, **details: Any) -> None:
+        super().finish(commit=commit, **details)
         if commit:
             os._exit(KILLED)

@@ -111,7 +111,9 @@ def test_run_dying_at_its_commit_exports_each_article_exactly_once(
         died = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url, *dies))
         assert died.returncode == KILLED, died.stderr[-2000:]
         assert not list(feeds.glob("*.jsonl")), "a file appeared before the commit was done"
-        assert len(list(feeds.glob(".*part"))) == 2  # the complete JSONL and CSV, unpublished
+        # The complete JSONL and CSV, unpublished, each with its manifest staged beside it.
+        parts = sorted(p.name.startswith(".manifest.") for p in feeds.glob(".*part"))
+        assert parts == [False, False, True, True]
         again = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url))
     assert again.returncode == 0, again.stderr[-2000:]
     # Either the dead run's commit holds and the next run publishes its files, or it does not
