@@ -10,7 +10,7 @@ from collections import Counter
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import IO, TYPE_CHECKING, Any, Self
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured, UsageError
@@ -68,6 +68,7 @@ class PublishingFeedExporter(FeedExporter):
         self.failures: list[str] = []
         self.stored: Counter[str] = Counter()  # articles stored, by feed
         self.scraped = 0
+        self.write_failed = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -85,8 +86,11 @@ class PublishingFeedExporter(FeedExporter):
         self.scraped += 1
         try:
             super().item_scraped(item, spider)
-        except Exception as exc:
-            self._fail(f"writing an article to the export files failed: {exc}")
+        except Exception as exc:  # any write error means an incomplete file
+            self.crawler.stats.inc_value("newsbot/export/write_failed")
+            if not self.write_failed:  # one line, not one per article
+                self._fail(f"writing articles to the export files failed: {exc}")
+            self.write_failed = True
 
     async def close_spider(self, spider: Spider) -> None:
         await super().close_spider(spider)
@@ -112,6 +116,7 @@ class PublishingFeedExporter(FeedExporter):
         except Exception as exc:
             self.crawler.stats.inc_value(f"feedexport/failed_count/{storage_type}")
             self._fail(f"{name}: {exc}")
+            _close_quietly(slot.file)  # an unlinked file still holds its space while open
             if isinstance(slot.storage, AtomicFileFeedStorage):
                 _discard(slot.storage.part, _manifest_part(slot.storage.part))
         else:
@@ -238,6 +243,14 @@ def _publish(publication: Publication) -> None:
         manifest_part.replace(manifest)
     elif final.exists() and not manifest.exists():
         _write_synced(manifest, publication.manifest + "\n")
+
+
+def _close_quietly(file: IO[bytes] | None) -> None:
+    try:
+        if file is not None:
+            file.close()
+    except OSError:
+        pass  # the flush of a full disk fails again: the file is given up anyway
 
 
 def _discard(*paths: Path) -> None:

@@ -96,6 +96,9 @@ def test_killed_run_leaves_no_finished_file_and_next_run_exports_everything_once
     assert len(urls) == len(set(urls)) == len(DemoSite(1).article_urls(BASE))
     assert not list(feeds.glob(".*part")), "the next run did not clean up the debris"
     assert "Removing a part file left by an interrupted run" in again.stderr
+    assert "stopped before it finished (killed, or its disk was full)" in again.stderr
+    summaries = [json.loads(p.read_text()) for p in (tmp_path / "data" / "runs").glob("*/*.json")]
+    assert sorted(s["status"] for s in summaries) == ["interrupted", "ok"]
 
 
 @pytest.mark.parametrize(
@@ -166,17 +169,6 @@ def test_overlapping_run_exits_at_once_with_the_lock_code(tmp_path: Path) -> Non
     assert second.returncode == ExitCode.LOCKED
     assert "Another run of asia_pacific is in progress" in second.stderr
     assert elapsed < 30  # it did not wait for the first run
-
-
-def test_failed_export_exits_3_and_marks_nothing_exported(tmp_path: Path) -> None:
-    full_disk = "-s", 'FEED_STORAGES={"": "tests.e2e.full_disk.FullDiskFeedStorage"}'
-    with serve_demo_site() as server:
-        failed = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url, *full_disk))
-        assert failed.returncode == ExitCode.EXPORT_FAILED, failed.stderr[-2000:]
-        assert "state unchanged" in failed.stderr
-        retried = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url))
-    assert retried.returncode == 0, retried.stderr[-2000:]
-    assert len(exported(tmp_path)) == len(DemoSite(1).article_urls(BASE))
 
 
 def test_unreachable_site_exits_1(tmp_path: Path) -> None:
