@@ -163,14 +163,17 @@ _AMP_QUERY = frozenset({"amp", "outputtype", "output"})
 def url_key(url: str) -> str:
     """The identity of the page behind a URL, for recognising it under any of its spellings.
 
-    Beyond ``canonical_url``: the scheme, a leading ``www.``/``m.``/``amp.`` host label, a
-    trailing slash and AMP markers are ignored, so http/https, desktop/mobile/AMP twins and
-    ``/story`` vs ``/story/`` all give the same key. It is a key, not a URL to fetch.
+    Beyond ``canonical_url``: the scheme, the port, a leading ``www.``/``m.``/``amp.`` host
+    label, a trailing slash and AMP markers are ignored, so http/https, desktop/mobile/AMP twins
+    and ``/story`` vs ``/story/`` all give the same key. It is a key, not a URL to fetch.
+
+    The port is transport, like the scheme (http/https already differ by port): a site is
+    declared by its domains, never a port, and a page served through another port (the demo
+    moved off a taken port, an origin port leaking into a link) is still the same article. A
+    key with the port made such a run take every known article for a new one.
     """
     parts = urlsplit(canonical_url(url))
     host = re.sub(r"^(?:www\d?|m|mobile|amp)\.", "", (parts.hostname or "").lower())
-    if parts.port:
-        host = f"{host}:{parts.port}"
     path = _AMP_SUFFIX.sub(r"\1", _AMP_SEGMENT.sub("", parts.path)).rstrip("/") or "/"
     query = [
         (k, v)

@@ -70,7 +70,8 @@ class Command(CrawlCommand):
 
     def long_desc(self) -> str:
         return (
-            "Serve the bundled demo news site on a free port of 127.0.0.1 and run the "
+            "Serve the bundled demo news site on 127.0.0.1 (port NEWSBOT_DEMO_PORT, or a "
+            "free one when it is taken) and run the "
             "asia_pacific crawl against it. Accepts the options of 'scrapy crawl' "
             "(-o/-O, -s, -a); e.g. 'scrapy demo -O demo.jsonl'. "
             "-s NEWSBOT_DEMO_DAY=2 serves the site as it is a day later (new and updated "
@@ -121,18 +122,20 @@ def _forget_earlier_demo_runs(settings: BaseSettings) -> None:
 def _demo_server(port: int, day: int) -> Iterator[DemoServer]:
     """The demo site on ``port``, or on a free port when that one is taken.
 
-    A fixed port keeps the demo's URLs the same from run to run, which is what lets a second
-    run recognise the articles of the first (URLs are the state's keys).
+    Articles are recognised on any port (the state's keys leave it out), but the ETags and
+    Last-Modified dates of section pages, feeds and sitemaps are kept per URL: a fixed port
+    lets a second run ask for them conditionally, as a cron run asks a real site.
     """
     with ExitStack() as stack:
         try:
             server = stack.enter_context(serve_demo_site(port=port, day=day))
         except OSError as exc:
+            server = stack.enter_context(serve_demo_site(day=day))
             logger.warning(
-                "Port %d is taken (%s): serving the demo on a free port, so this run will not "
-                "recognise the articles of earlier demo runs",
+                "Port %d is taken (%s): serving the demo on %s instead (articles are recognised"
+                " on any port; section pages, feeds and sitemaps are fetched in full)",
                 port,
                 exc,
+                server.url,
             )
-            server = stack.enter_context(serve_demo_site(day=day))
         yield server
