@@ -83,6 +83,8 @@ NEWSBOT_VALIDATE_MIN_WORDS = 50
 NEWSBOT_STATE_PATH = "data/state/%(name)s.sqlite3"
 # The StateStore implementation (built with the path above).
 NEWSBOT_STATE_STORE = "newsbot.state.sqlite.SQLiteStateStore"
+# URLs, near-duplicate bands and validators unseen this many days are pruned (0: keep forever).
+NEWSBOT_STATE_RETENTION_DAYS = 180
 # One JSON summary per run lands here.
 NEWSBOT_RUNS_DIR = "data/runs/%(name)s"
 # A run whose failed requests exceed this share of all requests exits with code 1.
