@@ -70,9 +70,13 @@ class SQLiteStateStore:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: transactions are opened and closed explicitly, once per run.
         self.db = sqlite3.connect(path, isolation_level=None)
+        try:
+            prepare(self.db, path, _utc_now())
+        except Exception:
+            self.db.close()
+            raise
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
-        prepare(self.db, path, _utc_now())
         self.retention_days = retention_days
         self.run_id = ""
         self.now = ""
