@@ -118,7 +118,8 @@ class StateStore(Protocol):
         """The claimed version reached the exports: it counts as exported once committed."""
 
     def release(self, version_id: int) -> None:
-        """Forget a claimed version that was not exported (and its article, if it has no other)."""
+        """Forget a claimed version that was not exported (and its article, if it has no other);
+        the run's page validators are then not kept, so the next run finds the article again."""
 
     def add_urls(self, article: KnownArticle, urls: tuple[str, ...]) -> None:
         """Remember more URLs under which a known article was met (not to fetch them again)."""

@@ -80,9 +80,13 @@ class SQLiteStateStore:
         self.retention_days = retention_days
         self.run_id = ""
         self.now = ""
+        # Pages whose validators this run set, and whether any claim was released: see finish.
+        self.validated: list[str] = []
+        self.released = False
 
     def begin(self, run_id: str, spider: str, started_at: str) -> None:
         self.run_id, self.now = run_id, started_at
+        self.validated, self.released = [], False
         self.db.execute("BEGIN IMMEDIATE")
         self.db.execute(
             "INSERT INTO runs (run_id, spider, started_at) VALUES (?, ?, ?)",
@@ -111,6 +115,12 @@ class SQLiteStateStore:
             "SELECT id FROM versions WHERE status = 'pending'"
         ).fetchall():
             self.release(version_id)
+        if self.released:
+            # The pages that led to a released article must be read in full next run to find
+            # it again, not answered 304 by the validators they had this run.
+            self.db.executemany(
+                "DELETE FROM validators WHERE url = ?", [(url,) for url in self.validated]
+            )
         self.db.execute("UPDATE runs SET summary = ? WHERE run_id = ?", (summary, self.run_id))
         self.db.executemany(
             "INSERT INTO publications (run_id, part, final, manifest) VALUES (?, ?, ?, ?)",
@@ -200,6 +210,7 @@ class SQLiteStateStore:
             return
         self.db.execute("DELETE FROM bands WHERE version_id = ?", (version_id,))
         self.db.execute("DELETE FROM versions WHERE id = ?", (version_id,))
+        self.released = True
         if not self.db.execute("SELECT 1 FROM versions WHERE article_id = ?", row).fetchone():
             # Never exported: the article goes with every URL it was met under.
             self.db.execute("DELETE FROM article_urls WHERE article_id = ?", row)
@@ -249,6 +260,7 @@ class SQLiteStateStore:
             " VALUES (?, ?, ?, ?)",
             (url, validators.etag, validators.last_modified, self.now),
         )
+        self.validated.append(url)
 
     def _one(self, sql: str, params: Iterable[object]) -> KnownArticle | None:
         row = self.db.execute(sql, tuple(params)).fetchone()
