@@ -160,6 +160,7 @@ class SQLiteStateStore:
         if known is not None:  # still listed: a URL skipped as known is seen all the same
             key = url_key(url)
             self.db.execute("UPDATE article_urls SET seen = ? WHERE key = ?", (self.now, key))
+            self.db.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (self.now, known.id))
         return known
 
     def find_fingerprint(self, fingerprint: str) -> KnownArticle | None:
