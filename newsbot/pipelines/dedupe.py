@@ -57,8 +57,9 @@ class DedupePipeline:
         self.update_policy = update_policy
         self.store: StateStore | None = None
         self.limit = limit
-        # Claims (version ids) of the accepted articles not yet exported or dropped, by id(item).
-        self.claims: dict[int, int] = {}
+        # Claims (URL, version id) of the accepted articles not yet exported or dropped, by
+        # id(item): the item objects live until their signal, which carries the same object.
+        self.claims: dict[int, tuple[str, int]] = {}
         self.taken = 0  # places under the limit: claims exported or pending
 
     @classmethod
@@ -89,15 +90,26 @@ class DedupePipeline:
 
     def item_scraped(self, item: Any) -> None:
         """Every pipeline passed the article on to the exports: its claim is confirmed."""
-        if (version_id := self.claims.pop(id(item), None)) is not None:
+        claim = self.claims.pop(id(item), None) or self._claim_by_url(item)
+        if claim is not None:
             assert self.store is not None
-            self.store.confirm(version_id)
+            self.store.confirm(claim[1])
+
+    def _claim_by_url(self, item: Any) -> tuple[str, int] | None:
+        """The claim of an article a later pipeline replaced by another object (a dict copy)."""
+        url = ItemAdapter(item).get("url") if ItemAdapter.is_item(item) else None
+        key = next((key for key, (claimed, _) in self.claims.items() if claimed == url), None)
+        return None if key is None else self.claims.pop(key)
 
     def item_not_exported(self, item: Any) -> None:
-        """A later pipeline dropped the article (or failed): it was not exported."""
-        if (version_id := self.claims.pop(id(item), None)) is not None:
+        """A later pipeline dropped the article (or failed): it was not exported.
+
+        Only the very object claimed is released: a drop by dedupe itself (or before it) of
+        another item with the same URL must not release the claim of the one accepted.
+        """
+        if (claim := self.claims.pop(id(item), None)) is not None:
             assert self.store is not None
-            self.store.release(version_id)
+            self.store.release(claim[1])
             self.taken -= 1
             self.stats.inc_value("newsbot/dedupe/released")
 
@@ -172,16 +184,19 @@ class DedupePipeline:
     ) -> Any:
         assert self.store is not None
         adapter["story_id"], adapter["revision"] = story_id, revision
-        self.claims[id(item)] = self.store.claim(
-            ArticleRecord(
-                url=adapter["url"],
-                other_urls=urls[1:],
-                fingerprint=adapter["fingerprint"],
-                signature=sig,
-                story_id=story_id,
-                revision=revision,
-                version_at=version_of(adapter),
-            )
+        self.claims[id(item)] = (
+            adapter["url"],
+            self.store.claim(
+                ArticleRecord(
+                    url=adapter["url"],
+                    other_urls=urls[1:],
+                    fingerprint=adapter["fingerprint"],
+                    signature=sig,
+                    story_id=story_id,
+                    revision=revision,
+                    version_at=version_of(adapter),
+                )
+            ),
         )
         self.taken += 1
         self.stats.inc_value("newsbot/dedupe/accepted")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from itemadapter import ItemAdapter
 from scrapy import signals as scrapy_signals
 from scrapy.exceptions import DropItem
 
@@ -246,3 +247,24 @@ def test_the_same_text_with_a_newer_date_is_no_revision(state: Path) -> None:
     first.commit()
     redated = text_article("https://news.example/a/", WIRE, modified_at=LATER)
     assert Run(state, "r2").reason(redated) == "duplicate_body"
+
+
+def test_an_article_a_later_pipeline_copied_is_remembered_as_exported(state: Path) -> None:
+    first = Run(state, "r1")
+    item = text_article("https://news.example/a/", WIRE)
+    assert first.claims(item)
+    first.send(scrapy_signals.item_scraped, ItemAdapter(item).asdict())  # the copy is exported
+    first.commit()
+    assert Run(state, "r2").reason(text_article("https://news.example/a/", WIRE)) == "duplicate_url"
+
+
+def test_a_drop_of_another_item_with_the_same_url_keeps_the_claim(state: Path) -> None:
+    first = Run(state, "r1")
+    item = text_article("https://news.example/a/", WIRE)
+    assert first.claims(item)
+    twin = text_article("https://news.example/a/", WIRE)  # the same page, met twice
+    assert first.reason(twin) == "duplicate_url"
+    first.send(scrapy_signals.item_dropped, twin, exception=DropItem("duplicate_url"))
+    first.send(scrapy_signals.item_scraped, item)
+    first.commit()
+    assert Run(state, "r2").reason(text_article("https://news.example/a/", WIRE)) == "duplicate_url"
