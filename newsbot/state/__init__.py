@@ -125,7 +125,7 @@ class StateStore(Protocol):
         """Remember more URLs under which a known article was met (not to fetch them again)."""
 
     def is_known(self, url: str) -> KnownArticle | None:
-        """The article known under ``url``, for deciding whether to fetch it at all."""
+        """The article known under ``url``, for deciding whether to fetch it (a hit is seen)."""
 
     def reject(self, url: str, reason: str) -> None:
         """Remember a page that is not an article, so it is not fetched on every run."""
