@@ -63,7 +63,7 @@ def detected_through_store(path: Path = PAIRS, threshold: float = THRESHOLD) -> 
         store = SQLiteStateStore(":memory:")
         store.begin("pairs", "neardup", "2026-11-30T00:00:00+00:00")
         first = signature(pair["a"])
-        store.add(ArticleRecord("https://a.example/", (), "a", first, "story", 1, None))
+        store.claim(ArticleRecord("https://a.example/", (), "a", first, "story", 1, None))
         second = signature(pair["b"])
         found = second is not None and store.find_near(second, threshold) is not None
         store.close()

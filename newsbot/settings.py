@@ -38,7 +38,8 @@ REMOTE_CONTROL_ENABLED = False
 ITEM_PIPELINES = {
     "newsbot.pipelines.normalize.NormalizePipeline": 100,
     "newsbot.pipelines.validate.ValidatePipeline": 200,
-    "newsbot.pipelines.dedupe.DedupePipeline": 900,  # last: what it accepts is exported
+    # Claims each article; it counts as exported once every pipeline after it let it through.
+    "newsbot.pipelines.dedupe.DedupePipeline": 900,
 }
 
 # --- Export: without -o/-O, every run writes a timestamped JSONL and CSV under data/<spider>/ -----

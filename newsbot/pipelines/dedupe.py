@@ -6,18 +6,19 @@ import hashlib
 from typing import TYPE_CHECKING, Any, Self
 
 from itemadapter import ItemAdapter
+from scrapy import signals as scrapy_signals
 from scrapy.exceptions import NotConfigured
 
 from newsbot import signals
 from newsbot.drops import Reason, drop
 from newsbot.neardup import signature
-from newsbot.state import ArticleRecord, KnownArticle
+from newsbot.state import ArticleRecord
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
 
-    from newsbot.state import StateStore
+    from newsbot.state import KnownArticle, StateStore
 
 NEAR_DUPLICATE_POLICIES = ("link", "drop")
 UPDATE_POLICIES = ("revise", "ignore")
@@ -26,12 +27,14 @@ UPDATE_POLICIES = ("revise", "ignore")
 class DedupePipeline:
     """Checks each article against the state store, in order: any known URL spelling (an
     exported article, or a new revision of it), the exact body fingerprint, then the
-    near-duplicate signature; past ``-a limit`` accepted articles, the rest are dropped.
-    Accepted articles get ``story_id`` and ``revision`` and are recorded in the run's state
-    transaction at once, so the next article (even one processed concurrently) sees them.
+    near-duplicate signature; a revision must differ from every text exported before; past
+    ``-a limit`` accepted articles, the rest are dropped. Accepted articles get ``story_id``
+    and ``revision`` and are claimed in the run's state transaction at once, so the next
+    article (even one processed concurrently) sees them.
 
-    It must be the last pipeline: what it accepts is what is exported (which is also why it,
-    not a pipeline after it, applies the limit).
+    Pipelines may follow it: a claim counts as exported only on ``item_scraped`` (the article
+    went through every pipeline to the exports); an article dropped or failed after dedupe has
+    its claim released, which also frees its place under the limit.
 
     Reads NEWSBOT_NEAR_DUPLICATES, NEWSBOT_NEAR_DUPLICATE_THRESHOLD, NEWSBOT_UPDATES and
     NEWSBOT_LIMIT (``-a limit``). Reasons
@@ -54,7 +57,10 @@ class DedupePipeline:
         self.update_policy = update_policy
         self.store: StateStore | None = None
         self.limit = limit
-        self.accepted = 0
+        # Claims (URL, version id) of the accepted articles not yet exported or dropped, by
+        # id(item): the item objects live until their signal, which carries the same object.
+        self.claims: dict[int, tuple[str, int]] = {}
+        self.taken = 0  # places under the limit: claims exported or pending
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -74,15 +80,43 @@ class DedupePipeline:
             limit=settings.getint("NEWSBOT_LIMIT") or None,
         )
         crawler.signals.connect(pipeline.state_opened, signal=signals.state_opened)
+        crawler.signals.connect(pipeline.item_scraped, signal=scrapy_signals.item_scraped)
+        crawler.signals.connect(pipeline.item_not_exported, signal=scrapy_signals.item_dropped)
+        crawler.signals.connect(pipeline.item_not_exported, signal=scrapy_signals.item_error)
         return pipeline
 
     def state_opened(self, store: StateStore) -> None:
         self.store = store
 
+    def item_scraped(self, item: Any) -> None:
+        """Every pipeline passed the article on to the exports: its claim is confirmed."""
+        claim = self.claims.pop(id(item), None) or self._claim_by_url(item)
+        if claim is not None:
+            assert self.store is not None
+            self.store.confirm(claim[1])
+
+    def _claim_by_url(self, item: Any) -> tuple[str, int] | None:
+        """The claim of an article a later pipeline replaced by another object (a dict copy)."""
+        url = ItemAdapter(item).get("url") if ItemAdapter.is_item(item) else None
+        key = next((key for key, (claimed, _) in self.claims.items() if claimed == url), None)
+        return None if key is None else self.claims.pop(key)
+
+    def item_not_exported(self, item: Any) -> None:
+        """A later pipeline dropped the article (or failed): it was not exported.
+
+        Only the very object claimed is released: a drop by dedupe itself (or before it) of
+        another item with the same URL must not release the claim of the one accepted.
+        """
+        if (claim := self.claims.pop(id(item), None)) is not None:
+            assert self.store is not None
+            self.store.release(claim[1])
+            self.taken -= 1
+            self.stats.inc_value("newsbot/dedupe/released")
+
     def process_item(self, item: Any) -> Any:
         assert self.store is not None
         adapter = ItemAdapter(item)
-        if self.limit is not None and self.accepted >= self.limit:
+        if self.limit is not None and self.taken >= self.limit:
             raise drop(self.stats, Reason.OVER_LIMIT, adapter["url"])
         urls = tuple(dict.fromkeys(u for u in (adapter["url"], adapter.get("source_url")) if u))
         if known := self.store.find_url(urls):
@@ -117,6 +151,12 @@ class DedupePipeline:
         if known.fingerprint == adapter["fingerprint"] and not newer:
             self.store.add_urls(known, urls)
             raise drop(self.stats, Reason.DUPLICATE_URL, adapter["url"])
+        # Not a revision if its text was exported before (an earlier version, or elsewhere).
+        if earlier := self.store.find_fingerprint(adapter["fingerprint"]):
+            self.store.add_urls(known, urls)
+            raise drop(
+                self.stats, Reason.DUPLICATE_BODY, adapter["url"], f"same text as {earlier.url}"
+            )
         if self.update_policy == "ignore":
             self.store.add_urls(known, urls)
             raise drop(
@@ -144,18 +184,21 @@ class DedupePipeline:
     ) -> Any:
         assert self.store is not None
         adapter["story_id"], adapter["revision"] = story_id, revision
-        self.store.add(
-            ArticleRecord(
-                url=adapter["url"],
-                other_urls=urls[1:],
-                fingerprint=adapter["fingerprint"],
-                signature=sig,
-                story_id=story_id,
-                revision=revision,
-                version_at=version_of(adapter),
-            )
+        self.claims[id(item)] = (
+            adapter["url"],
+            self.store.claim(
+                ArticleRecord(
+                    url=adapter["url"],
+                    other_urls=urls[1:],
+                    fingerprint=adapter["fingerprint"],
+                    signature=sig,
+                    story_id=story_id,
+                    revision=revision,
+                    version_at=version_of(adapter),
+                )
+            ),
         )
-        self.accepted += 1
+        self.taken += 1
         self.stats.inc_value("newsbot/dedupe/accepted")
         return item
 

@@ -9,6 +9,11 @@ The export files are renamed into place only after that commit, and the commit r
 (``Publication``): a process that dies between the two has its files published by the next
 run. Articles are thus marked exported exactly when their files appear, never one without the
 other, whenever the process dies.
+
+Within the run, an accepted article is first *claimed* (a pending version: later articles of the
+run already see it), then *confirmed* once it went through every pipeline to the exports, or
+*released* when something after dedupe dropped it. Every exported version's fingerprint is kept
+for good, so an old text is never exported again under another URL or as a "revision".
 """
 
 from __future__ import annotations
@@ -20,9 +25,14 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
 
+class StateSchemaError(RuntimeError):
+    """The state file cannot be used by this code (e.g. written by a newer newsbot)."""
+
+
 @dataclass(frozen=True)
 class KnownArticle:
-    """An article the store has exported (in an earlier run, or earlier in this one)."""
+    """An article the store has exported or claimed (in an earlier run, or earlier in this one),
+    with the version that matched (a URL matches the latest one)."""
 
     id: int
     url: str
@@ -67,7 +77,7 @@ class StateStore(Protocol):
     """Persistent memory of a spider's runs. Every write belongs to the current run."""
 
     def begin(self, run_id: str, spider: str, started_at: str) -> None:
-        """Start the run's transaction and clear debris of runs that never finished."""
+        """Start the run's transaction and prune what was not seen within the retention."""
 
     def finish(
         self,
@@ -77,12 +87,11 @@ class StateStore(Protocol):
         publications: Sequence[Publication] = (),
         site_exports: Mapping[str, int] | None = None,
     ) -> None:
-        """Commit the run (its exports are complete) with the files it publishes next and the
-        articles each site exported, or roll all of it back."""
+        """Commit the run (claims still pending dropped) with its files and per-site export
+        counts, or roll all of it back."""
 
     def site_history(self, site: str, runs: int) -> list[int]:
-        """The articles ``site`` exported in each of its last ``runs`` committed runs, newest
-        first."""
+        """Articles exported from ``site`` in its last ``runs`` committed runs, newest first."""
 
     def run_summary(self, run_id: str) -> str | None:
         """The summary (JSON) a committed run stored with its state; None if it did not commit."""
@@ -100,19 +109,26 @@ class StateStore(Protocol):
         """The exported article known under any of these URLs (any spelling), if any."""
 
     def find_fingerprint(self, fingerprint: str) -> KnownArticle | None:
-        """The exported article with exactly this body, if any."""
+        """The article any of whose versions had exactly this body, if any."""
 
     def find_near(self, signature: bytes, threshold: float) -> tuple[KnownArticle, float] | None:
-        """The most similar exported article at or above ``threshold``, with its similarity."""
+        """The most similar version at or above ``threshold``, with its similarity."""
 
-    def add(self, record: ArticleRecord) -> KnownArticle:
-        """Remember an exported article (a new one, or a new revision of a known URL)."""
+    def claim(self, record: ArticleRecord) -> int:
+        """Record a pending version (a new article, or a revision of a known URL); its id."""
+
+    def confirm(self, version_id: int) -> None:
+        """The claimed version reached the exports: it counts as exported once committed."""
+
+    def release(self, version_id: int) -> None:
+        """Forget a claimed version that was not exported (and its article, if it has no other);
+        the run's page validators are then not kept, so the next run finds the article again."""
 
     def add_urls(self, article: KnownArticle, urls: tuple[str, ...]) -> None:
         """Remember more URLs under which a known article was met (not to fetch them again)."""
 
     def is_known(self, url: str) -> KnownArticle | None:
-        """The article known under ``url``, for deciding whether to fetch it at all."""
+        """The article known under ``url``, for deciding whether to fetch it (a hit is seen)."""
 
     def reject(self, url: str, reason: str) -> None:
         """Remember a page that is not an article, so it is not fetched on every run."""

@@ -3,69 +3,46 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsbot.neardup import band_keys, similarity
 from newsbot.state import ArticleRecord, KnownArticle, Publication, Validators
+from newsbot.state.schema import prepare
 from newsbot.urls import url_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY,
-    url TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    signature BLOB,
-    story_id TEXT NOT NULL,
-    revision INTEGER NOT NULL,
-    version_at TEXT,
-    first_seen TEXT NOT NULL,
-    last_seen TEXT NOT NULL,
-    exported_run TEXT NOT NULL,
-    status TEXT NOT NULL DEFAULT 'exported'
-);
-CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles (fingerprint);
-CREATE TABLE IF NOT EXISTS article_urls (
-    key TEXT PRIMARY KEY,
-    url TEXT NOT NULL,
-    article_id INTEGER NOT NULL REFERENCES articles (id)
-);
-CREATE TABLE IF NOT EXISTS bands (
-    key INTEGER NOT NULL,
-    article_id INTEGER NOT NULL REFERENCES articles (id)
-);
-CREATE INDEX IF NOT EXISTS bands_key ON bands (key);
-CREATE TABLE IF NOT EXISTS rejected (
-    key TEXT PRIMARY KEY, reason TEXT NOT NULL, seen TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS validators (
-    url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT
-);
-CREATE TABLE IF NOT EXISTS runs (
-    run_id TEXT PRIMARY KEY, spider TEXT NOT NULL, started_at TEXT NOT NULL, summary TEXT
-);
-CREATE TABLE IF NOT EXISTS site_runs (
-    run_id TEXT NOT NULL, site TEXT NOT NULL, exported INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS publications (
-    run_id TEXT NOT NULL, part TEXT NOT NULL, final TEXT NOT NULL, manifest TEXT NOT NULL
-);
-"""
-_ARTICLE_COLUMNS = "a.id, a.url, a.fingerprint, a.story_id, a.revision, a.version_at"
+# Matches NEWSBOT_STATE_RETENTION_DAYS' default, for stores built without the setting.
+DEFAULT_RETENTION_DAYS = 180
+
+_ARTICLE_COLUMNS = "a.id, a.url, v.fingerprint, a.story_id, v.revision, v.version_at"
+# An article found by URL is known by its latest version.
 _FIND_URL = (
     f"SELECT {_ARTICLE_COLUMNS} FROM article_urls u JOIN articles a ON a.id = u.article_id"  # noqa: S608 (constants)
-    " WHERE u.key IN ({marks}) ORDER BY a.id LIMIT 1"
+    " JOIN versions v ON v.article_id = a.id"
+    " WHERE u.key IN ({marks}) ORDER BY a.id, v.revision DESC, v.id DESC LIMIT 1"
 )
 _FIND_FINGERPRINT = (
-    f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.fingerprint = ? ORDER BY a.id LIMIT 1"  # noqa: S608 (constants)
+    f"SELECT {_ARTICLE_COLUMNS} FROM versions v JOIN articles a ON a.id = v.article_id"  # noqa: S608 (constants)
+    " WHERE v.fingerprint = ? ORDER BY v.id LIMIT 1"
 )
-# Candidates from the band index compared in full (50 at most: more would only cost time).
+# The versions sharing the most bands are compared in full (50 at most: more would only cost
+# time, and a version sharing few bands is unlikely to be similar enough).
 _FIND_NEAR = (
-    f"SELECT a.signature, {_ARTICLE_COLUMNS} FROM articles a WHERE a.id IN"  # noqa: S608 (constants)
-    " (SELECT DISTINCT article_id FROM bands WHERE key IN ({marks}) LIMIT 50)"
+    f"SELECT v.signature, {_ARTICLE_COLUMNS} FROM versions v"  # noqa: S608 (constants)
+    " JOIN articles a ON a.id = v.article_id JOIN"
+    " (SELECT version_id, COUNT(*) AS shared FROM bands WHERE key IN ({marks})"
+    "  GROUP BY version_id ORDER BY shared DESC, version_id LIMIT 50) c ON c.version_id = v.id"
+)
+# Retention: what was not seen since the cutoff. Versions (fingerprints) are never pruned.
+_PRUNE = (
+    "DELETE FROM article_urls WHERE seen < :cutoff",
+    "DELETE FROM validators WHERE seen < :cutoff",
+    "DELETE FROM bands WHERE version_id IN (SELECT v.id FROM versions v JOIN articles a"
+    " ON a.id = v.article_id WHERE a.last_seen < :cutoff)",
 )
 
 
@@ -79,26 +56,46 @@ class SQLiteStateStore:
 
     The run's writes stay in one open transaction until ``finish``: SQLite's journal makes the
     file either wholly before or wholly after the run, whatever happens to the process.
+
+    ``retention_days`` (0: forever): URL keys, near-duplicate bands and page validators not seen
+    for that long are pruned when a run begins, so the file stops growing with every URL ever
+    met. The cost: such an old URL met again is fetched again (and then dropped by its
+    fingerprint, unless its text changed), an old text is no longer a near-duplicate candidate,
+    and a listing page is fetched once unconditionally. Fingerprints are never pruned: they are
+    what keeps an old text from being exported again.
     """
 
-    def __init__(self, path: str, retention_days: int = 0) -> None:
+    def __init__(self, path: str, retention_days: int = DEFAULT_RETENTION_DAYS) -> None:
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: transactions are opened and closed explicitly, once per run.
         self.db = sqlite3.connect(path, isolation_level=None)
+        try:
+            prepare(self.db, path, _utc_now())
+        except Exception:
+            self.db.close()
+            raise
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
-        self.db.executescript(SCHEMA)
+        self.retention_days = retention_days
         self.run_id = ""
         self.now = ""
+        # Pages whose validators this run set, and whether any claim was released: see finish.
+        self.validated: list[str] = []
+        self.released = False
 
     def begin(self, run_id: str, spider: str, started_at: str) -> None:
         self.run_id, self.now = run_id, started_at
+        self.validated, self.released = [], False
         self.db.execute("BEGIN IMMEDIATE")
         self.db.execute(
             "INSERT INTO runs (run_id, spider, started_at) VALUES (?, ?, ?)",
             (run_id, spider, started_at),
         )
+        if self.retention_days:
+            cutoff = datetime.fromisoformat(started_at) - timedelta(days=self.retention_days)
+            for statement in _PRUNE:
+                self.db.execute(statement, {"cutoff": cutoff.isoformat()})
 
     def finish(
         self,
@@ -110,26 +107,38 @@ class SQLiteStateStore:
     ) -> None:
         if not self.db.in_transaction:
             return
-        if commit:
-            self.db.executemany(
-                "INSERT INTO site_runs (run_id, site, exported) VALUES (?, ?, ?)",
-                [(self.run_id, site, n) for site, n in (site_exports or {}).items()],
-            )
-            self.db.execute("UPDATE runs SET summary = ? WHERE run_id = ?", (summary, self.run_id))
-            self.db.executemany(
-                "INSERT INTO publications (run_id, part, final, manifest) VALUES (?, ?, ?, ?)",
-                [(self.run_id, p.part, p.final, p.manifest) for p in publications],
-            )
-            self.db.execute("COMMIT")
-        else:
+        if not commit:
             self.db.execute("ROLLBACK")
+            return
+        # A claim nobody confirmed or released never reached the exports (safety net).
+        for (version_id,) in self.db.execute(
+            "SELECT id FROM versions WHERE status = 'pending'"
+        ).fetchall():
+            self.release(version_id)
+        if self.released:
+            # The pages that led to a released article must be read in full next run to find
+            # it again, not answered 304 by the validators they had this run.
+            self.db.executemany(
+                "DELETE FROM validators WHERE url = ?", [(url,) for url in self.validated]
+            )
+        self.db.execute("UPDATE runs SET summary = ? WHERE run_id = ?", (summary, self.run_id))
+        self.db.executemany(
+            "INSERT INTO publications (run_id, part, final, manifest) VALUES (?, ?, ?, ?)",
+            [(self.run_id, p.part, p.final, p.manifest) for p in publications],
+        )
+        finished = _utc_now()
+        self.db.executemany(
+            "INSERT INTO site_runs (run_id, site, exported, finished_at) VALUES (?, ?, ?, ?)",
+            [(self.run_id, site, n, finished) for site, n in (site_exports or {}).items()],
+        )
+        self.db.execute("COMMIT")
 
     def site_history(self, site: str, runs: int) -> list[int]:
         rows = self.db.execute(
             "SELECT exported FROM site_runs WHERE site = ? ORDER BY rowid DESC LIMIT ?",
             (site, runs),
         )
-        return [row[0] for row in rows]
+        return [exported for (exported,) in rows]
 
     def run_summary(self, run_id: str) -> str | None:
         row = self.db.execute("SELECT summary FROM runs WHERE run_id = ?", (run_id,)).fetchone()
@@ -151,7 +160,12 @@ class SQLiteStateStore:
         return self._one(_FIND_URL.format(marks=_marks(keys)), keys)
 
     def is_known(self, url: str) -> KnownArticle | None:
-        return self.find_url((url,))
+        known = self.find_url((url,))
+        if known is not None:  # still listed: a URL skipped as known is seen all the same
+            key = url_key(url)
+            self.db.execute("UPDATE article_urls SET seen = ? WHERE key = ?", (self.now, key))
+            self.db.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (self.now, known.id))
+        return known
 
     def find_fingerprint(self, fingerprint: str) -> KnownArticle | None:
         return self._one(_FIND_FINGERPRINT, (fingerprint,))
@@ -159,72 +173,73 @@ class SQLiteStateStore:
     def find_near(self, signature: bytes, threshold: float) -> tuple[KnownArticle, float] | None:
         keys = band_keys(signature)
         rows = self.db.execute(_FIND_NEAR.format(marks=_marks(keys)), keys).fetchall()
-        scored = [(similarity(signature, row[0]), row[1:]) for row in rows if row[0]]
+        scored = [(similarity(signature, row[0]), row[1:]) for row in rows]
         best = max(scored, default=None, key=lambda pair: (pair[0], -pair[1][0]))
         if best is None or best[0] < threshold:
             return None
         return KnownArticle(*best[1]), best[0]
 
-    def add(self, record: ArticleRecord) -> KnownArticle:
+    def claim(self, record: ArticleRecord) -> int:
         known = self.find_url((record.url, *record.other_urls))
-        if known is None:
-            article_id = self._insert(record)
-        else:
-            article_id = known.id
-            self.db.execute(
-                "UPDATE articles SET fingerprint = ?, signature = ?, revision = ?, version_at = ?,"
-                " last_seen = ?, exported_run = ? WHERE id = ?",
-                (
-                    record.fingerprint,
-                    record.signature,
-                    record.revision,
-                    record.version_at,
-                    self.now,
-                    self.run_id,
-                    article_id,
-                ),
-            )
+        article_id = self._insert(record) if known is None else known.id
+        cursor = self.db.execute(
+            "INSERT INTO versions (article_id, revision, fingerprint, signature, version_at,"
+            " run_id, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')",
+            (
+                article_id,
+                record.revision,
+                record.fingerprint,
+                record.signature,
+                record.version_at,
+                self.run_id,
+            ),
+        )
+        version_id = cursor.lastrowid
+        assert version_id is not None
         if record.signature is not None:
             self.db.executemany(
-                "INSERT INTO bands (key, article_id) VALUES (?, ?)",
-                [(key, article_id) for key in band_keys(record.signature)],
+                "INSERT INTO bands (key, version_id) VALUES (?, ?)",
+                [(key, version_id) for key in band_keys(record.signature)],
             )
-        stored = KnownArticle(
-            article_id,
-            record.url,
-            record.fingerprint,
-            record.story_id,
-            record.revision,
-            record.version_at,
-        )
-        self.add_urls(stored, (record.url, *record.other_urls))
-        return stored
+        self._add_urls(article_id, (record.url, *record.other_urls))
+        return version_id
+
+    def confirm(self, version_id: int) -> None:
+        self.db.execute("UPDATE versions SET status = 'exported' WHERE id = ?", (version_id,))
+
+    def release(self, version_id: int) -> None:
+        row = self.db.execute(
+            "SELECT article_id FROM versions WHERE id = ? AND status = 'pending'", (version_id,)
+        ).fetchone()
+        if row is None:
+            return
+        self.db.execute("DELETE FROM bands WHERE version_id = ?", (version_id,))
+        self.db.execute("DELETE FROM versions WHERE id = ?", (version_id,))
+        self.released = True
+        if not self.db.execute("SELECT 1 FROM versions WHERE article_id = ?", row).fetchone():
+            # Never exported: the article goes with every URL it was met under.
+            self.db.execute("DELETE FROM article_urls WHERE article_id = ?", row)
+            self.db.execute("DELETE FROM articles WHERE id = ?", row)
 
     def _insert(self, record: ArticleRecord) -> int:
         cursor = self.db.execute(
-            "INSERT INTO articles (url, fingerprint, signature, story_id, revision, version_at,"
-            " first_seen, last_seen, exported_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                record.url,
-                record.fingerprint,
-                record.signature,
-                record.story_id,
-                record.revision,
-                record.version_at,
-                self.now,
-                self.now,
-                self.run_id,
-            ),
+            "INSERT INTO articles (url, story_id, first_seen, last_seen) VALUES (?, ?, ?, ?)",
+            (record.url, record.story_id, self.now, self.now),
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
     def add_urls(self, article: KnownArticle, urls: tuple[str, ...]) -> None:
+        self._add_urls(article.id, urls)
+
+    def _add_urls(self, article_id: int, urls: tuple[str, ...]) -> None:
+        # A key already known stays with its article; it was seen now all the same.
         self.db.executemany(
-            "INSERT OR IGNORE INTO article_urls (key, url, article_id) VALUES (?, ?, ?)",
-            [(url_key(url), url, article.id) for url in urls],
+            "INSERT INTO article_urls (key, url, article_id, seen) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET seen = excluded.seen",
+            [(url_key(url), url, article_id, self.now) for url in urls],
         )
-        self.db.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (self.now, article.id))
+        self.db.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (self.now, article_id))
 
     def reject(self, url: str, reason: str) -> None:
         self.db.execute(
@@ -246,10 +261,16 @@ class SQLiteStateStore:
 
     def set_validators(self, url: str, validators: Validators) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO validators (url, etag, last_modified) VALUES (?, ?, ?)",
-            (url, validators.etag, validators.last_modified),
+            "INSERT OR REPLACE INTO validators (url, etag, last_modified, seen)"
+            " VALUES (?, ?, ?, ?)",
+            (url, validators.etag, validators.last_modified, self.now),
         )
+        self.validated.append(url)
 
     def _one(self, sql: str, params: Iterable[object]) -> KnownArticle | None:
         row = self.db.execute(sql, tuple(params)).fetchone()
         return KnownArticle(*row) if row else None
+
+
+def _utc_now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()

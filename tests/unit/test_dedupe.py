@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from itemadapter import ItemAdapter
+from scrapy import signals as scrapy_signals
+from scrapy.exceptions import DropItem
 
 from newsbot.drops import ArticleDropped
 from newsbot.pipelines.dedupe import DedupePipeline
@@ -32,6 +35,7 @@ OTHER_TOPIC = (
     "The squad leaves for training camp on Friday and plays its first match against Samoa "
     "in a week, when selectors will judge whether the newcomers can hold their places."
 )
+LATER = "2026-11-04T00:00:00+00:00"
 
 
 def text_article(url: str, body: str, **changes: Any) -> Article:
@@ -39,7 +43,7 @@ def text_article(url: str, body: str, **changes: Any) -> Article:
 
 
 class Run:
-    """One run of the pipeline against the state file: begin, process, commit."""
+    """One run of the pipeline against the state file: begin, process, export, commit."""
 
     def __init__(self, path: Path, run_id: str, **settings: Any) -> None:
         self.store = SQLiteStateStore(str(path))
@@ -48,11 +52,25 @@ class Run:
         self.pipeline, self.crawler = build(DedupePipeline, arguments, self.store, **settings)
 
     def accepts(self, item: Article) -> bool:
+        """Whether dedupe accepts ``item``; an accepted one is exported (no pipeline after)."""
+        if not self.claims(item):
+            return False
+        self.send(scrapy_signals.item_scraped, item)
+        return True
+
+    def claims(self, item: Article) -> bool:
+        """Whether dedupe accepts ``item``, which then waits for what later pipelines do."""
         try:
             self.pipeline.process_item(item)
         except ArticleDropped:
             return False
         return True
+
+    def send(self, signal: object, item: Article, **arguments: Any) -> None:
+        """Send ``signal`` about ``item`` as Scrapy's scraper does after the pipelines."""
+        self.crawler.signals.send_catch_log(
+            signal=signal, item=item, response=None, spider=self.crawler.spider, **arguments
+        )
 
     def reason(self, item: Article) -> str:
         with pytest.raises(ArticleDropped) as info:
@@ -152,3 +170,101 @@ def test_limit_counts_accepted_articles(state: Path) -> None:
     run = Run(state, "r1", limit=1)
     assert run.accepts(text_article("https://a.example/1/", WIRE))
     assert run.reason(text_article("https://a.example/2/", OTHER_TOPIC)) == "over_limit"
+
+
+def test_an_article_dropped_after_dedupe_is_not_remembered_as_exported(state: Path) -> None:
+    first = Run(state, "r1")
+    dropped = text_article("https://news.example/a/", WIRE)
+    failed = text_article("https://news.example/b/", OTHER_TOPIC)
+    assert first.claims(dropped)
+    assert first.claims(failed)
+    first.send(scrapy_signals.item_dropped, dropped, exception=DropItem("a user pipeline"))
+    first.send(scrapy_signals.item_error, failed, failure=None)
+    first.commit()
+    second = Run(state, "r2")
+    assert second.accepts(text_article("https://news.example/a/", WIRE))
+    assert second.accepts(text_article("https://news.example/b/", OTHER_TOPIC))
+
+
+def test_a_claim_still_pending_at_the_commit_is_not_remembered(state: Path) -> None:
+    first = Run(state, "r1")
+    assert first.claims(text_article("https://news.example/a/", WIRE))
+    first.commit()  # no item_scraped: the article never reached the exports
+    assert Run(state, "r2").accepts(text_article("https://news.example/a-2/", WIRE))
+
+
+def test_a_pending_claim_already_counts_for_the_articles_after_it(state: Path) -> None:
+    run = Run(state, "r1")
+    assert run.claims(text_article("https://news.example/a/", WIRE))
+    assert run.reason(text_article("https://www.news.example/a/", WIRE)) == "duplicate_url"
+    assert run.reason(text_article("https://news.example/a-2/", WIRE)) == "duplicate_body"
+
+
+def test_a_released_claim_frees_its_place_under_the_limit(state: Path) -> None:
+    run = Run(state, "r1", limit=1)
+    first = text_article("https://a.example/1/", WIRE)
+    assert run.claims(first)
+    assert run.reason(text_article("https://a.example/2/", OTHER_TOPIC)) == "over_limit"
+    run.send(scrapy_signals.item_dropped, first, exception=DropItem("a user pipeline"))
+    assert run.accepts(text_article("https://a.example/2/", OTHER_TOPIC))
+
+
+def test_a_released_revision_leaves_the_exported_version(state: Path) -> None:
+    first = Run(state, "r1")
+    assert first.accepts(text_article("https://news.example/a/", WIRE))
+    first.commit()
+    second = Run(state, "r2")
+    revised = text_article("https://news.example/a/", WIRE + " More.", modified_at=LATER)
+    assert second.claims(revised)
+    second.send(scrapy_signals.item_dropped, revised, exception=DropItem("a user pipeline"))
+    second.commit()
+    third = Run(state, "r3")
+    again = text_article("https://news.example/a/", WIRE + " More.", modified_at=LATER)
+    assert third.accepts(again)
+    assert again.revision == 2
+    assert third.reason(text_article("https://news.example/a-2/", WIRE)) == "duplicate_body"
+
+
+def test_a_text_exported_before_is_not_exported_again_after_a_revision(state: Path) -> None:
+    # www and bare host served different pages: A, then B taken as A's revision, then A again.
+    first = Run(state, "r1")
+    assert first.accepts(text_article("https://news.example/x/", WIRE))
+    first.commit()
+    second = Run(state, "r2")
+    other = text_article("https://www.news.example/x/", OTHER_TOPIC, modified_at=LATER)
+    assert second.accepts(other)
+    assert other.revision == 2
+    second.commit()
+    third = Run(state, "r3")
+    assert third.reason(text_article("https://news.example/x-copy/", WIRE)) == "duplicate_body"
+    back = text_article("https://news.example/x/", WIRE, modified_at="2026-11-05T00:00:00+00:00")
+    assert third.reason(back) == "duplicate_body"
+
+
+def test_the_same_text_with_a_newer_date_is_no_revision(state: Path) -> None:
+    first = Run(state, "r1")
+    assert first.accepts(text_article("https://news.example/a/", WIRE))
+    first.commit()
+    redated = text_article("https://news.example/a/", WIRE, modified_at=LATER)
+    assert Run(state, "r2").reason(redated) == "duplicate_body"
+
+
+def test_an_article_a_later_pipeline_copied_is_remembered_as_exported(state: Path) -> None:
+    first = Run(state, "r1")
+    item = text_article("https://news.example/a/", WIRE)
+    assert first.claims(item)
+    first.send(scrapy_signals.item_scraped, ItemAdapter(item).asdict())  # the copy is exported
+    first.commit()
+    assert Run(state, "r2").reason(text_article("https://news.example/a/", WIRE)) == "duplicate_url"
+
+
+def test_a_drop_of_another_item_with_the_same_url_keeps_the_claim(state: Path) -> None:
+    first = Run(state, "r1")
+    item = text_article("https://news.example/a/", WIRE)
+    assert first.claims(item)
+    twin = text_article("https://news.example/a/", WIRE)  # the same page, met twice
+    assert first.reason(twin) == "duplicate_url"
+    first.send(scrapy_signals.item_dropped, twin, exception=DropItem("duplicate_url"))
+    first.send(scrapy_signals.item_scraped, item)
+    first.commit()
+    assert Run(state, "r2").reason(text_article("https://news.example/a/", WIRE)) == "duplicate_url"
