@@ -10,8 +10,14 @@ from scrapy.settings import Settings
 
 from newsbot import settings as project_settings_module
 from newsbot.commands.demo import DEMO_SETTINGS
+from newsbot.pipelines import dedupe
 from newsbot.pipelines.dedupe import DedupePipeline
-from newsbot.settings_check import SETTINGS, check_settings
+from newsbot.settings_check import (
+    NEAR_DUPLICATE_POLICIES,
+    SETTINGS,
+    UPDATE_POLICIES,
+    check_settings,
+)
 from newsbot.state.sqlite import SQLiteStateStore
 
 TEMPLATE = "a path whose only placeholder is %(name)s"
@@ -40,6 +46,11 @@ def refusal(settings: Settings) -> str:
 def test_every_setting_in_settings_py_has_a_rule() -> None:
     defined = {name for name in vars(project_settings_module) if name.startswith("NEWSBOT_")}
     assert set(SETTINGS) == defined
+
+
+def test_policies_are_the_ones_dedupe_applies() -> None:
+    assert NEAR_DUPLICATE_POLICIES == dedupe.NEAR_DUPLICATE_POLICIES
+    assert UPDATE_POLICIES == dedupe.UPDATE_POLICIES
 
 
 def test_project_and_demo_settings_pass() -> None:
@@ -113,7 +124,7 @@ def test_good_values_pass(name: str, value: object) -> None:
         ("NEWSBOT_STATE_PATH", "data/%s.sqlite3", TEMPLATE),
         ("NEWSBOT_STATE_PATH", "", TEMPLATE),
         ("NEWSBOT_RUNS_DIR", "runs/%(time)s", TEMPLATE),
-        ("NEWSBOT_STATE_STORE", "newsbot.state.sqlite.NoStore", "an importable class path"),
+        ("NEWSBOT_STATE_STORE", "newsbot.no_such_module.Store", "an importable class path"),
         ("NEWSBOT_STATE_STORE", "no_such_module.Store", "an importable class path"),
         ("NEWSBOT_STATE_STORE", "SQLiteStateStore", "an importable class path"),
         ("NEWSBOT_DEFAULT_FEEDS", "{not json", "feeds as in FEEDS"),
