@@ -12,6 +12,7 @@ from scrapy.http import TextResponse
 from newsbot import signals as newsbot_signals
 from newsbot.dates import parse_datetime, utc_now_iso
 from newsbot.discovery import find_article_links, find_next_page, parse_feed, parse_sitemap
+from newsbot.settings_check import check_settings
 from newsbot.sites import load_sites, sites_path_dirs
 from newsbot.spiders.arguments import SectionArguments
 from newsbot.spiders.extracting import ExtractionTimeout, extract_response
@@ -73,6 +74,7 @@ class SectionSpider(Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        check_settings(crawler.settings)
         arguments = SectionArguments.parse(kwargs)
         settings = crawler.settings
         declared = load_sites(sites_path_dirs(settings.get("NEWSBOT_SITES_PATH")))
