@@ -113,10 +113,6 @@ NEWSBOT_UPDATES = "revise"
 NEWSBOT_STOP_AT_KNOWN_PAGE = True
 # Pages rejected as not articles are not fetched again for this many days.
 NEWSBOT_RECHECK_REJECTED_DAYS = 7
-# What the state has not seen again for this many runs counts as stale (at least 1).
-NEWSBOT_STALE_AFTER_RUNS = 24
-# Days the state remembers what it holds before forgetting it; 0: keep it forever.
-NEWSBOT_STATE_RETENTION_DAYS = 180
 # Which day of its news cycle `scrapy demo` serves the demo site as (day 2 adds and updates).
 NEWSBOT_DEMO_DAY = 1
 # The port `scrapy demo` serves on (a free one if it is taken); fixed so URLs repeat across runs.

@@ -37,8 +37,13 @@ REQUIRED_COMPONENTS = (
     ("ITEM_PIPELINES", "newsbot.pipelines.normalize.NormalizePipeline"),
     ("ITEM_PIPELINES", "newsbot.pipelines.validate.ValidatePipeline"),
     ("ITEM_PIPELINES", "newsbot.pipelines.dedupe.DedupePipeline"),
-    ("EXTENSIONS", "newsbot.extensions.run.RunExtension"),
+    ("EXTENSIONS", "newsbot.exports.publication.PublishingFeedExporter"),
+    ("EXTENSIONS", "newsbot.extensions.state.StateExtension"),
+    ("EXTENSIONS", "newsbot.extensions.report.RunReportExtension"),
 )
+
+# Scrapy components newsbot's replace: both running would write every export file twice.
+REPLACED_COMPONENTS = (("EXTENSIONS", "scrapy.extensions.feedexport.FeedExporter"),)
 
 # Path templates are filled with ``% {"name": spider}``: "%%" is a literal percent sign.
 _TEMPLATE_PARTS = re.compile(r"%%|%\(name\)s")
@@ -206,6 +211,7 @@ def check_settings(settings: BaseSettings) -> None:
             _check_value(settings, name)
     for setting in dict.fromkeys(setting for setting, _ in REQUIRED_COMPONENTS):
         _check_components(settings, setting)
+    _check_replaced(settings)
 
 
 def _check_value(settings: BaseSettings, name: str) -> None:
@@ -246,6 +252,16 @@ def _check_components(settings: BaseSettings, setting: str) -> None:
         raise UsageError(
             f"{setting}: {listed}: expected increasing numbers, the order they must run in"
         )
+
+
+def _check_replaced(settings: BaseSettings) -> None:
+    for setting, path in REPLACED_COMPONENTS:
+        enabled = {_component_path(k): v for k, v in settings.getwithbase(setting).items()}
+        if enabled.get(path) is not None:
+            raise UsageError(
+                f"{setting}[{path!r}]={enabled[path]!r}: expected None (newsbot replaces it; "
+                f"an {setting} given with -s replaces the project's, so switch it off there too)"
+            )
 
 
 def _component_path(key: object) -> str:

@@ -14,6 +14,8 @@ from scrapy.settings import SETTINGS_PRIORITIES
 
 from newsbot.commands.crawl import Command as CrawlCommand
 from newsbot.demo.server import serve_demo_site
+from newsbot.runs import ExitCode
+from newsbot.settings_check import check_settings
 
 if TYPE_CHECKING:
     import argparse
@@ -82,6 +84,12 @@ class Command(CrawlCommand):
         if args:
             raise UsageError("scrapy demo takes no spider name (it always crawls asia_pacific)")
         assert self.settings is not None
+        try:
+            check_settings(self.settings)  # before the demo serves, or deletes its old state
+        except UsageError as exc:
+            logger.error("Not started: %s", exc)
+            self.exitcode = int(ExitCode.USAGE)
+            return
         day, port = (
             self.settings.getint("NEWSBOT_DEMO_DAY"),
             self.settings.getint("NEWSBOT_DEMO_PORT"),

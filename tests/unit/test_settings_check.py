@@ -165,8 +165,8 @@ def test_unknown_setting_without_a_near_name_is_refused() -> None:
         ),
         (
             "EXTENSIONS",
-            {"newsbot.extensions.run.RunExtension": None},
-            "EXTENSIONS['newsbot.extensions.run.RunExtension']=None: expected an order number",
+            {"newsbot.extensions.state.StateExtension": None},
+            "EXTENSIONS['newsbot.extensions.state.StateExtension']=None: expected an order number",
         ),
         (
             "ITEM_PIPELINES",
@@ -176,7 +176,7 @@ def test_unknown_setting_without_a_near_name_is_refused() -> None:
             "expected increasing numbers",
         ),
     ],
-    ids=["dedupe-disabled", "run-extension-disabled", "validate-after-dedupe"],
+    ids=["dedupe-disabled", "state-extension-disabled", "validate-after-dedupe"],
 )
 def test_required_component_cannot_be_disabled_or_reordered(
     setting: str, value: object, message: str
@@ -199,6 +199,24 @@ def test_components_may_be_added_and_named_by_class() -> None:
             DedupePipeline: 900,
             "myproject.pipelines.Images": 950,
         },
-        EXTENSIONS={"newsbot.extensions.run.RunExtension": 500, "myproject.Notify": 600},
+        EXTENSIONS={
+            "scrapy.extensions.feedexport.FeedExporter": None,
+            "newsbot.exports.publication.PublishingFeedExporter": 0,
+            "newsbot.extensions.state.StateExtension": 500,
+            "newsbot.extensions.report.RunReportExtension": 520,
+            "myproject.Notify": 600,
+        },
     )
     check_settings(settings)
+
+
+def test_scrapy_feed_exporter_must_stay_replaced() -> None:
+    settings = project(EXTENSIONS={"newsbot.extensions.state.StateExtension": 500})
+    assert refusal(settings).startswith(
+        "EXTENSIONS lacks newsbot.exports.publication.PublishingFeedExporter"
+    )
+    ours = project().getdict("EXTENSIONS")
+    both = project(EXTENSIONS={**ours, "scrapy.extensions.feedexport.FeedExporter": 0})
+    assert refusal(both).startswith(
+        "EXTENSIONS['scrapy.extensions.feedexport.FeedExporter']=0: expected None"
+    )
