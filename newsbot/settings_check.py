@@ -143,7 +143,7 @@ def _is_path_template(value: object) -> bool:
 
 def _is_importable(value: object) -> bool:
     """A class path whose module exists. Found, not imported: the store's module loads the
-    MinHash libraries (~0.6 s), which would delay taking the run lock (see RunExtension)."""
+    MinHash libraries (~0.6 s), which would delay taking the run lock (see StateExtension)."""
     if not isinstance(value, str):
         return callable(value)  # a class given as itself in settings.py
     module, _, name = value.rpartition(".")
