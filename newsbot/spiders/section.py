@@ -15,6 +15,7 @@ from newsbot.discovery import find_article_links, find_next_page, parse_feed, pa
 from newsbot.sites import load_sites, sites_path_dirs
 from newsbot.spiders.arguments import SectionArguments
 from newsbot.spiders.extracting import ExtractionTimeout, extract_response
+from newsbot.spiders.failures import FetchFailure
 from newsbot.spiders.freshness import Freshness
 from newsbot.spiders.selection import select_sites
 from newsbot.urls import canonical_url, strip_tracking
@@ -111,7 +112,7 @@ class SectionSpider(Spider):
         Once a page brings no article the state does not know, older pages will not either:
         pagination stops there (NEWSBOT_STOP_AT_KNOWN_PAGE).
         """
-        if not self._is_fresh_listing(response):
+        if not self._is_fresh_listing(response, listing.site):
             return
         self._count("section/pages")
         site = listing.site
@@ -132,7 +133,7 @@ class SectionSpider(Spider):
 
     def parse_feed(self, response: Response, listing: Listing) -> Iterator[Request]:
         """An RSS/Atom/RDF/JSON feed: its entries, newer than ``-a since``."""
-        if not self._is_fresh_listing(response):
+        if not self._is_fresh_listing(response, listing.site):
             return
         entries = parse_feed(response.body, response.url)
         if not entries:
@@ -144,7 +145,7 @@ class SectionSpider(Spider):
 
     def parse_sitemap(self, response: Response, listing: Listing) -> Iterator[Request]:
         """A sitemap index (followed to the depth budget) or a URL set (newest entries)."""
-        if not self._is_fresh_listing(response):
+        if not self._is_fresh_listing(response, listing.site):
             return
         sitemap = parse_sitemap(response.body, response.url)
         if sitemap.kind == "invalid":
@@ -178,6 +179,7 @@ class SectionSpider(Spider):
         view) is a lighter copy: the canonical page is fetched instead, and this page's
         article is kept as ``alternate``, exported only if the canonical page cannot be had.
         """
+        self._count_site(site, "articles_fetched")
         if not self._is_text(response):
             return
         try:
@@ -215,8 +217,12 @@ class SectionSpider(Spider):
             clean = strip_tracking(url)
             if not (site.owns(clean) and site.article_urls.permits(clean)):
                 self._count("discovery/link_rejected")
-            elif skip := self.freshness.skip_reason(clean, (lastmods or {}).get(url)):
+                continue
+            self._count_site(site, "links_found")
+            if skip := self.freshness.skip_reason(clean, (lastmods or {}).get(url)):
                 self._count(f"incremental/skipped_{skip}")
+                if skip == "known":
+                    self._count_site(site, "links_known")
             else:
                 yield Request(
                     clean,
@@ -237,8 +243,9 @@ class SectionSpider(Spider):
             meta={"handle_httpstatus_list": [304]},
         )
 
-    def _is_fresh_listing(self, response: Response) -> bool:
+    def _is_fresh_listing(self, response: Response, site: Site) -> bool:
         """False for a 304 (unchanged since the last run: nothing new to find there)."""
+        self._count_site(site, "listings_fetched")
         if response.status == 304:
             self._count("conditional/not_modified")
             logger.info("Unchanged since the last run: %s", response.url)
@@ -247,20 +254,32 @@ class SectionSpider(Spider):
         return self._is_text(response)
 
     def on_error(self, failure: Failure) -> Iterator[Article]:
-        """Every failed request: one warning with the URL, one stat by kind of failure.
+        """Every failed request: one warning with the URL, one stat by kind of failure, and
+        one per site (the request's cb_kwargs say which site, and whether it was a listing).
 
+        A robots.txt refusal is the site's wish, not a failure: one INFO line, its own stats.
         When the failed page was the canonical twin of a fetched page, that page's article
         is exported instead: a lighter copy beats a lost article.
         """
         request = getattr(failure, "request", None)
-        response = getattr(failure.value, "response", None)
-        if response is not None:
-            kind, message = f"http_{response.status}", f"HTTP {response.status}"
+        url = request.url if request else "?"
+        cb_kwargs = request.cb_kwargs if request else {}
+        listing, site = cb_kwargs.get("listing"), cb_kwargs.get("site")
+        site = listing.site if listing else site
+        problem = FetchFailure.of(failure)
+        if problem.robots_denied:
+            self._count("fetch/robots_denied")
+            self._count_site(site, "robots_denied")
+            logger.info("Not fetched (robots.txt forbids it): %s", url)
+            return
+        self._count(f"fetch/failed/{problem.kind}")
+        logger.warning("Failed %s: %s", url, problem.message)
+        if listing:
+            self._count_site(site, "listings_failed")
+            self._count_site(site, f"listing_failed/{problem.kind}")
         else:
-            kind, message = type(failure.value).__name__, failure.getErrorMessage()
-        self._count(f"fetch/failed/{kind}")
-        logger.warning("Failed %s: %s", request.url if request else "?", message)
-        alternate = request.cb_kwargs.get("alternate") if request else None
+            self._count_site(site, "articles_failed")
+        alternate = cb_kwargs.get("alternate")
         if alternate is not None:
             self._count("article/kept_alternate")
             yield alternate
@@ -292,6 +311,11 @@ class SectionSpider(Spider):
             response.url,
         )
         return False
+
+    def _count_site(self, site: Site | None, event: str) -> None:
+        """``newsbot/site/<key>/<event>``: the per-site figures of the run report."""
+        if site is not None:
+            self._count(f"site/{site.key}/{event}")
 
     def _count(self, key: str, count: int = 1) -> None:
         assert self.crawler.stats is not None
