@@ -12,6 +12,7 @@ from scrapy.http import TextResponse
 from newsbot import signals as newsbot_signals
 from newsbot.dates import parse_datetime, utc_now_iso
 from newsbot.discovery import find_article_links, find_next_page, parse_feed, parse_sitemap
+from newsbot.items import ARTICLE_PAGE_TYPES
 from newsbot.sites import load_sites, sites_path_dirs
 from newsbot.spiders.arguments import SectionArguments
 from newsbot.spiders.extracting import ExtractionTimeout, extract_response
@@ -193,7 +194,9 @@ class SectionSpider(Spider):
         article.source_url = response.url
         article.fetched_at = utc_now_iso()
         self._count("article/extracted")
-        if (
+        if alternate is not None and article.page_type not in ARTICLE_PAGE_TYPES:
+            yield self._keep_alternate(alternate, response.url, article.page_type)
+        elif (
             alternate is None
             and canonical_url(response.url) != article.url
             and site.owns(article.url)
@@ -207,6 +210,19 @@ class SectionSpider(Spider):
             )
         else:
             yield article
+
+    def _keep_alternate(self, alternate: Article, canonical: str, page_type: str) -> Article:
+        """The page a canonical link named is no article (a relative link resolved wrongly, a
+        section front): the fetched article is exported under its own URL instead of lost."""
+        self._count("article/canonical_not_article")
+        logger.info(
+            "Canonical %s of %s is not an article (%s): keeping the page itself",
+            canonical,
+            alternate.source_url,
+            page_type,
+        )
+        alternate.url = canonical_url(alternate.source_url)
+        return alternate
 
     def _article_requests(
         self, urls: Iterable[str], site: Site, lastmods: Mapping[str, str | None] | None = None
