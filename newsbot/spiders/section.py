@@ -18,7 +18,7 @@ from newsbot.spiders.arguments import SectionArguments
 from newsbot.spiders.extracting import ExtractionTimeout, extract_response
 from newsbot.spiders.failures import FetchFailure
 from newsbot.spiders.freshness import Freshness
-from newsbot.spiders.selection import select_sites
+from newsbot.spiders.selection import select_sites, site_for_url
 from newsbot.urls import canonical_url, strip_tracking
 
 if TYPE_CHECKING:
@@ -107,12 +107,15 @@ class SectionSpider(Spider):
             for url in section.sitemaps:
                 yield self._request(url, self.parse_sitemap, listing)
 
-    def parse_section(self, response: Response, listing: Listing) -> Iterator[Request]:
+    def parse_section(
+        self, response: Response, listing: Listing | None = None
+    ) -> Iterator[Request]:
         """A section page: its article links, then the next page within the page budget.
 
         Once a page brings no article the state does not know, older pages will not either:
         pagination stops there (NEWSBOT_STOP_AT_KNOWN_PAGE).
         """
+        listing = listing or Listing(site_for_url(self.sites, response.url))
         if not self._is_fresh_listing(response, listing.site):
             return
         self._count("section/pages")
@@ -132,8 +135,9 @@ class SectionSpider(Spider):
             self._count("section/page_budget_reached")
             logger.info("Page budget (%d) reached at %s", self.max_pages, response.url)
 
-    def parse_feed(self, response: Response, listing: Listing) -> Iterator[Request]:
+    def parse_feed(self, response: Response, listing: Listing | None = None) -> Iterator[Request]:
         """An RSS/Atom/RDF/JSON feed: its entries, newer than ``-a since``."""
+        listing = listing or Listing(site_for_url(self.sites, response.url))
         if not self._is_fresh_listing(response, listing.site):
             return
         entries = parse_feed(response.body, response.url)
@@ -144,8 +148,11 @@ class SectionSpider(Spider):
         links = [e.url for e in entries if not self._before_since(e.published)]
         yield from self._article_requests(links, listing.site)
 
-    def parse_sitemap(self, response: Response, listing: Listing) -> Iterator[Request]:
+    def parse_sitemap(
+        self, response: Response, listing: Listing | None = None
+    ) -> Iterator[Request]:
         """A sitemap index (followed to the depth budget) or a URL set (newest entries)."""
+        listing = listing or Listing(site_for_url(self.sites, response.url))
         if not self._is_fresh_listing(response, listing.site):
             return
         sitemap = parse_sitemap(response.body, response.url)
@@ -172,7 +179,7 @@ class SectionSpider(Spider):
         yield from self._article_requests(lastmods, listing.site, lastmods)
 
     async def parse_article(
-        self, response: Response, site: Site, alternate: Article | None = None
+        self, response: Response, site: Site | None = None, alternate: Article | None = None
     ) -> AsyncIterator[Article | Request]:
         """An article page, extracted into an ``Article`` (the pipelines judge it).
 
@@ -180,6 +187,7 @@ class SectionSpider(Spider):
         view) is a lighter copy: the canonical page is fetched instead, and this page's
         article is kept as ``alternate``, exported only if the canonical page cannot be had.
         """
+        site = site or site_for_url(self.sites, response.url)
         self._count_site(site, "articles_fetched")
         if not self._is_text(response):
             return
