@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from newsbot.state.lock import RunLock
 from tests.e2e.cli import scrapy
+from tests.e2e.test_scrapy_parse import ARTICLE, parse
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from newsbot.demo.server import DemoServer
 
 pytestmark = pytest.mark.e2e
 
@@ -19,3 +22,28 @@ def test_crawl_of_an_unknown_spider_says_which_spiders_exist(tmp_path: Path) -> 
     assert done.returncode == 2
     assert "Not started: no spider named 'asia_pacfic' (known: asia_pacific" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_fetch_and_parse_leave_no_state_summary_or_export_behind(
+    tmp_path: Path, demo: DemoServer
+) -> None:
+    fetched = scrapy(tmp_path, "fetch", f"{demo.url}{ARTICLE}")
+    assert fetched.returncode == 0
+    assert "Bengaluru startups" in fetched.stdout
+    code, _, _ = parse(tmp_path, demo.url, "parse_article", ARTICLE)
+    assert code == 0
+    assert not (tmp_path / "data").exists()
+
+
+def test_parse_works_while_a_cron_run_holds_the_lock(tmp_path: Path, demo: DemoServer) -> None:
+    # This test process stands for the cron run: the kernel lock is per open file.
+    lock = RunLock(Path(tmp_path, "data", "state", "asia_pacific.sqlite3.lock"))
+    lock.acquire()
+    try:
+        code, out, err = parse(tmp_path, demo.url, "parse_section", "/category/asia-pacific/")
+    finally:
+        lock.release()
+    assert code == 0, err[-2000:]
+    assert f"{ARTICLE}>" in out
+    assert "Traceback" not in err
+    assert "Another run" not in err

@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from newsbot.commands.demo import DEMO_SITE_KEY, site_declaration
-from newsbot.demo.server import serve_demo_site
 from tests.e2e.cli import scrapy
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
     from newsbot.demo.server import DemoServer
@@ -19,12 +17,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.e2e
 
 ARTICLE = "/2026/11/25/bengaluru-startups-share-gpu-clusters/"
-
-
-@pytest.fixture(scope="module")
-def demo() -> Iterator[DemoServer]:
-    with serve_demo_site() as server:
-        yield server
 
 
 def parse(folder: Path, base: str, callback: str, path: str) -> tuple[int, str, str]:
