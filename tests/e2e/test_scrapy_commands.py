@@ -47,3 +47,36 @@ def test_parse_works_while_a_cron_run_holds_the_lock(tmp_path: Path, demo: DemoS
     assert f"{ARTICLE}>" in out
     assert "Traceback" not in err
     assert "Another run" not in err
+
+
+def test_sites_lists_bundled_and_user_sites_with_their_sections(tmp_path: Path) -> None:
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    (sites / "ledger.toml").write_text(
+        'name = "The Ledger"\ndomains = ["ledger.example"]\n'
+        '[sections.world]\npages = ["https://ledger.example/world/"]\n',
+        encoding="utf-8",
+    )
+    done = scrapy(tmp_path, "sites", "-s", f"NEWSBOT_SITES_PATH={sites}")
+    assert done.returncode == 0
+    assert "guardian (The Guardian; theguardian.com)\n  asia_pacific: 1 page, 1 feed" in done.stdout
+    assert done.stdout.endswith(
+        "ledger (The Ledger; ledger.example)\n  world: 1 page, 0 feeds, 0 sitemaps\n"
+    )
+
+
+def test_sites_check_names_every_broken_file_and_key(tmp_path: Path) -> None:
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    good = 'domains = ["ledger.example"]\n[sections.world]\npages = ["https://ledger.example/"]\n'
+    (sites / "good.toml").write_text(good, encoding="utf-8")
+    (sites / "css.toml").write_text(good + '[selectors]\ntitle = "h1[["\n', encoding="utf-8")
+    (sites / "typo.toml").write_text(good.replace("pages", "pagez"), encoding="utf-8")
+    done = scrapy(tmp_path, "sites", "--check", "-s", f"NEWSBOT_SITES_PATH={sites}")
+    assert done.returncode == 2
+    lines = done.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{sites / 'css.toml'}: selectors.title: bad CSS selector 'h1[['")
+    assert lines[1].startswith(f"{sites / 'typo.toml'}: sections.world.pagez: unknown key")
+    ok = scrapy(tmp_path, "sites", "--check")
+    assert (ok.returncode, ok.stdout) == (0, "6 site files OK\n")
