@@ -6,17 +6,16 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from scrapy import Request, Spider, signals
-from scrapy.http import TextResponse
+from scrapy import Request, signals
 
 from newsbot import signals as newsbot_signals
 from newsbot.dates import parse_datetime, utc_now_iso
 from newsbot.discovery import find_article_links, find_next_page, parse_feed, parse_sitemap
 from newsbot.items import ARTICLE_PAGE_TYPES
 from newsbot.sites import load_sites, sites_path_dirs
+from newsbot.spiders.accounting import AccountingSpider
 from newsbot.spiders.arguments import SectionArguments
 from newsbot.spiders.extracting import ExtractionTimeout, extract_response
-from newsbot.spiders.failures import FetchFailure
 from newsbot.spiders.freshness import Freshness
 from newsbot.spiders.selection import select_sites, site_for_url
 from newsbot.urls import canonical_url, strip_tracking
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
 
     from scrapy.crawler import Crawler
     from scrapy.http import Response
-    from twisted.python.failure import Failure
 
     from newsbot.items import Article
     from newsbot.sites import Site
@@ -43,7 +41,7 @@ class Listing:
     depth: int = 1  # section page number, or sitemap nesting level
 
 
-class SectionSpider(Spider):
+class SectionSpider(AccountingSpider):
     """Crawls one section of every declared site that has it: section pages (with
     pagination), feeds and sitemaps lead to article pages, which become ``Article`` items.
 
@@ -192,11 +190,14 @@ class SectionSpider(Spider):
         if not self._is_text(response):
             return
         try:
-            article = await extract_response(response, site, self.extraction_timeout)
+            extracted = await extract_response(response, site, self.extraction_timeout)
         except ExtractionTimeout as exc:
             self._count("article/extraction_timeout")
             logger.warning("Gave up extracting %s: %s", response.url, exc)
             return
+        if extracted.unmatched:
+            self._selectors_unmatched(site, response.url, extracted.unmatched)
+        article = extracted.article
         article.site = site.key
         article.section = self.section
         article.source_url = response.url
@@ -277,46 +278,6 @@ class SectionSpider(Spider):
         self.freshness.remember_validators(response)
         return self._is_text(response)
 
-    def on_error(self, failure: Failure) -> Iterator[Article]:
-        """Every failed request: one warning with the URL, one stat by kind of failure, and
-        one per site (the request's cb_kwargs say which site, and whether it was a listing).
-
-        A robots.txt refusal is the site's wish, not a failure: one INFO line, its own stats.
-        When the failed page was the canonical twin of a fetched page, that page's article
-        is exported instead: a lighter copy beats a lost article.
-        """
-        request = getattr(failure, "request", None)
-        url = request.url if request else "?"
-        cb_kwargs = request.cb_kwargs if request else {}
-        listing, site = cb_kwargs.get("listing"), cb_kwargs.get("site")
-        site = listing.site if listing else site
-        problem = FetchFailure.of(failure)
-        if problem.robots_denied:
-            self._count("fetch/robots_denied")
-            self._count_site(site, "robots_denied")
-            logger.info("Not fetched (robots.txt forbids it): %s", url)
-            return
-        self._count(f"fetch/failed/{problem.kind}")
-        logger.warning("Failed %s: %s", url, problem.message)
-        if listing:
-            self._count_site(site, "listings_failed")
-            self._count_site(site, f"listing_failed/{problem.kind}")
-        else:
-            self._count_site(site, "articles_failed")
-        alternate = cb_kwargs.get("alternate")
-        if alternate is not None:
-            self._count("article/kept_alternate")
-            yield alternate
-
-    def on_request_dropped(self, request: Request) -> None:
-        """A redirect back to a URL of its own chain is a loop the duplicate filter ends
-        silently (Scrapy only logs it at debug level): the page is lost, so it is counted and
-        logged like any failed fetch. A redirect to a page fetched elsewhere is no loss."""
-        chain = request.meta.get("redirect_urls") or []
-        if request.url in chain:
-            self._count("fetch/failed/redirect_loop")
-            logger.warning("Failed %s: redirect loop (back to %s)", chain[0], request.url)
-
     def _before_since(self, published: str | None) -> bool:
         since = self.arguments.since
         parsed = parse_datetime(published) if since and published else None
@@ -324,23 +285,3 @@ class SectionSpider(Spider):
             return False
         self._count("discovery/skipped_before_since")
         return True
-
-    def _is_text(self, response: Response) -> bool:
-        if isinstance(response, TextResponse):
-            return True
-        self._count("fetch/not_text")
-        logger.warning(
-            "Not an HTML page (Content-Type %s): %s",
-            response.headers.get("Content-Type"),
-            response.url,
-        )
-        return False
-
-    def _count_site(self, site: Site | None, event: str) -> None:
-        """``newsbot/site/<key>/<event>``: the per-site figures of the run report."""
-        if site is not None:
-            self._count(f"site/{site.key}/{event}")
-
-    def _count(self, key: str, count: int = 1) -> None:
-        assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(f"newsbot/{key}", count)

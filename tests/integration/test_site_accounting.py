@@ -59,3 +59,14 @@ def test_a_page_robots_txt_forbids_is_not_a_failed_fetch(tmp_path: Path) -> None
     assert result.stats["newsbot/fetch/failed/http_404"] == 2  # the feed and the missing story
     assert result.stats["newsbot/fetch/robots_denied"] == 1
     assert f"Not fetched (robots.txt forbids it): {base}/private/" in result.log
+
+
+def test_selectors_a_changed_layout_defeats_are_counted_and_warned_once(tmp_path: Path) -> None:
+    selectors = '[selectors]\ntitle = "h1.headline"\nbody = "div.story-body"\ndrop = [".promo"]\n'
+    with serve_accounting_site() as base:
+        result = crawl(tmp_path, declaration=declaration(base) + selectors)
+    assert len(result.items) == 2  # generic extraction still reads both articles
+    # Two articles, neither with the declared title or body (an absent promo box is no news).
+    assert result.stats[f"{PREFIX}selector_unmatched"] == 4
+    assert result.log.count("Site pacific_ledger: selectors matched nothing on") == 1
+    assert "title = 'h1.headline'; body = 'div.story-body' (is its" in result.log
