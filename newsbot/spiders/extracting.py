@@ -35,6 +35,11 @@ class Extracted:
     unmatched: tuple[str, ...] = ()
 
 
+def declared_charset(response: Response) -> str | None:
+    """Only the charset the server declared: extraction reads BOM and <meta> itself."""
+    return http_content_type_encoding(to_unicode(response.headers.get("Content-Type") or b""))
+
+
 def _extract(content: bytes, url: str, hints: ExtractionHints, encoding: str | None) -> Extracted:
     article = extract_article(content, url, hints, encoding=encoding)
     # Title and body name what every article has; drop selectors (a promo box) are optional,
@@ -58,9 +63,9 @@ async def extract_response(response: Response, site: Site, timeout: float) -> Ex
     the crawl stops waiting for it (raising ExtractionTimeout). Size limits in extraction
     bound how long the abandoned thread keeps running.
     """
-    # Only the charset the server declared: extraction reads BOM and <meta> itself.
-    encoding = http_content_type_encoding(to_unicode(response.headers.get("Content-Type") or b""))
-    work = deferToThread(_extract, response.body, response.url, site.hints, encoding)
+    work = deferToThread(
+        _extract, response.body, response.url, site.hints, declared_charset(response)
+    )
     # Imported here: importing twisted.internet.reactor at module level would install the
     # default reactor before Scrapy installs the one its settings ask for.
     from twisted.internet import reactor  # noqa: PLC0415
