@@ -51,6 +51,10 @@ EXPORT_FIELDS: tuple[str, ...] = tuple(
     f.name for f in fields(Article) if not f.metadata.get(INTERNAL)
 )
 
+#: ``page_type`` values of articles: "unknown" (the page did not say what it is) passes too,
+#: and its text decides.
+ARTICLE_PAGE_TYPES: frozenset[str] = frozenset({"article", "unknown"})
+
 #: Fields holding lists; CSV joins them with LIST_SEPARATOR.
 LIST_FIELDS: frozenset[str] = frozenset({"authors", "tags"})
 LIST_SEPARATOR = "; "

@@ -8,6 +8,8 @@ from newsbot.items import EXPORT_FIELDS
 BOT_NAME = "newsbot"
 SPIDER_MODULES = ["newsbot.spiders"]
 NEWSPIDER_MODULE = "newsbot.spiders"
+# Adds a spider for every section declared in a site file that no spider module covers.
+SPIDER_LOADER_CLASS = "newsbot.spiders.loader.SectionSpiderLoader"
 COMMANDS_MODULE = "newsbot.commands"
 
 # --- Politeness: identify ourselves, obey robots.txt, go slowly on every site -------------------

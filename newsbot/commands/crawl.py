@@ -29,6 +29,16 @@ class Command(ScrapyCrawlCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             raise UsageError("scrapy crawl takes exactly one spider name")
+        assert self.crawler_process is not None
+        known = sorted(self.crawler_process.spider_loader.list())
+        if args[0] not in known:
+            # A typo in a crontab: one line naming the choices, not a KeyError traceback.
+            logger.error("Not started: no spider named %r (known: %s)", args[0], ", ".join(known))
+            # The section may be declared in a file too broken to generate its spider.
+            if site_error := getattr(self.crawler_process.spider_loader, "site_error", None):
+                logger.error("Not started: %s", site_error)
+            self.exitcode = int(ExitCode.USAGE)
+            return
         self.run_crawler(self._create_crawler(args[0]), opts.spargs)
 
     def run_crawler(self, crawler: Crawler, spider_arguments: dict[str, Any]) -> None:

@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING, Any, Self
 from itemadapter import ItemAdapter
 
 from newsbot.drops import Reason, drop
+from newsbot.items import ARTICLE_PAGE_TYPES
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
-
-# page_type values that still pass: the page did not say what it is, but its text decides.
-_ARTICLE_PAGE_TYPES = frozenset({"article", "unknown"})
 
 
 class ValidatePipeline:
@@ -43,7 +41,7 @@ class ValidatePipeline:
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         url = adapter["url"]
-        if adapter.get("page_type") not in _ARTICLE_PAGE_TYPES:
+        if adapter.get("page_type") not in ARTICLE_PAGE_TYPES:
             raise drop(self.stats, Reason.NOT_ARTICLE, url, f"page type {adapter.get('page_type')}")
         if not adapter.get("title"):
             raise drop(self.stats, Reason.NO_TITLE, url)

@@ -27,6 +27,7 @@ __all__ = [
     "Section",
     "Site",
     "SiteConfigError",
+    "declaration_files",
     "load_site_file",
     "load_sites",
     "sites_path_dirs",
@@ -57,20 +58,27 @@ def sites_path_dirs(value: str | Iterable[str] | None) -> list[Path]:
     return [Path(p).expanduser() for p in parts if p]
 
 
-def load_sites(extra_dirs: Iterable[Path] = (), *, bundled: bool = True) -> dict[str, Site]:
-    """All declared sites by key. A user's file overrides a bundled one with the same key.
+def declaration_files(extra_dirs: Iterable[Path] = (), *, bundled: bool = True) -> list[Path]:
+    """Every declaration file, bundled first, in the order later ones override earlier ones.
 
     A missing user folder is an error, not an empty result: a typo in the path must not turn
     into a crawl of nothing.
     """
     dirs = ([BUNDLED_SITES_DIR] if bundled else []) + list(extra_dirs)
-    sites: dict[str, Site] = {}
+    files: list[Path] = []
     for folder in dirs:
         if not folder.is_dir():
             raise SiteConfigError(f"{folder}: sites folder does not exist")
-        for path in sorted(folder.glob("*.toml")):
-            site = load_site_file(path)
-            if site.key in sites:
-                logger.info("Site %s from %s overrides an earlier declaration", site.key, path)
-            sites[site.key] = site
+        files.extend(sorted(folder.glob("*.toml")))
+    return files
+
+
+def load_sites(extra_dirs: Iterable[Path] = (), *, bundled: bool = True) -> dict[str, Site]:
+    """All declared sites by key. A user's file overrides a bundled one with the same key."""
+    sites: dict[str, Site] = {}
+    for path in declaration_files(extra_dirs, bundled=bundled):
+        site = load_site_file(path)
+        if site.key in sites:
+            logger.info("Site %s from %s overrides an earlier declaration", site.key, path)
+        sites[site.key] = site
     return sites

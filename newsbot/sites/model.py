@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from cssselect import SelectorError
+from lxml import etree
+from lxml.cssselect import CSSSelector
+
 from newsbot.urls import is_http_url, is_on_domains
 
 if TYPE_CHECKING:
@@ -132,6 +136,16 @@ class _Reader:
                 raise self.fail(f"{key}[{i}]", f"bad regular expression: {exc}") from exc
         return tuple(compiled)
 
+    def css(self, value: object, key: str) -> str:
+        """A CSS selector as extraction compiles it: one that cannot compile would match
+        nothing on every page, silently."""
+        css = self.string(value, key)
+        try:
+            CSSSelector(css, translator="html")
+        except (SelectorError, etree.XPathError) as exc:
+            raise self.fail(key, f"bad CSS selector {css!r}: {exc}") from exc
+        return css
+
     def timezone(self, value: object, key: str) -> tzinfo:
         name = self.string(value, key)
         try:
@@ -208,10 +222,11 @@ def _parse_hints(reader: _Reader, data: Mapping[str, object]) -> ExtractionHints
     selectors = reader.table(data.get("selectors", {}), "selectors")
     reader.check_keys(selectors, _SELECTOR_KEYS, "selectors.")
     title, body = selectors.get("title"), selectors.get("body")
+    drop = reader.strings(selectors.get("drop", []), "selectors.drop")
     return ExtractionHints(
-        title=reader.string(title, "selectors.title") if title is not None else None,
-        body=reader.string(body, "selectors.body") if body is not None else None,
-        drop=reader.strings(selectors.get("drop", []), "selectors.drop"),
+        title=reader.css(title, "selectors.title") if title is not None else None,
+        body=reader.css(body, "selectors.body") if body is not None else None,
+        drop=tuple(reader.css(css, f"selectors.drop[{i}]") for i, css in enumerate(drop)),
         timezone=reader.timezone(data["timezone"], "timezone") if "timezone" in data else UTC,
         language=reader.language(data["language"], "language") if "language" in data else None,
     )

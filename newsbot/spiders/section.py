@@ -6,18 +6,19 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from scrapy import Request, Spider, signals
-from scrapy.http import TextResponse
+from scrapy import Request, signals
 
 from newsbot import signals as newsbot_signals
 from newsbot.dates import parse_datetime, utc_now_iso
 from newsbot.discovery import find_article_links, find_next_page, parse_feed, parse_sitemap
+from newsbot.items import ARTICLE_PAGE_TYPES
 from newsbot.settings_check import check_settings
 from newsbot.sites import load_sites, sites_path_dirs
+from newsbot.spiders.accounting import AccountingSpider
 from newsbot.spiders.arguments import SectionArguments
 from newsbot.spiders.extracting import ExtractionTimeout, extract_response
 from newsbot.spiders.freshness import Freshness
-from newsbot.spiders.selection import select_sites
+from newsbot.spiders.selection import select_sites, site_for_url
 from newsbot.urls import canonical_url, strip_tracking
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
     from scrapy.crawler import Crawler
     from scrapy.http import Response
-    from twisted.python.failure import Failure
 
     from newsbot.items import Article
     from newsbot.sites import Site
@@ -42,7 +42,7 @@ class Listing:
     depth: int = 1  # section page number, or sitemap nesting level
 
 
-class SectionSpider(Spider):
+class SectionSpider(AccountingSpider):
     """Crawls one section of every declared site that has it: section pages (with
     pagination), feeds and sitemaps lead to article pages, which become ``Article`` items.
 
@@ -107,13 +107,16 @@ class SectionSpider(Spider):
             for url in section.sitemaps:
                 yield self._request(url, self.parse_sitemap, listing)
 
-    def parse_section(self, response: Response, listing: Listing) -> Iterator[Request]:
+    def parse_section(
+        self, response: Response, listing: Listing | None = None
+    ) -> Iterator[Request]:
         """A section page: its article links, then the next page within the page budget.
 
         Once a page brings no article the state does not know, older pages will not either:
         pagination stops there (NEWSBOT_STOP_AT_KNOWN_PAGE).
         """
-        if not self._is_fresh_listing(response):
+        listing = listing or Listing(site_for_url(self.sites, response.url))
+        if not self._is_fresh_listing(response, listing.site):
             return
         self._count("section/pages")
         site = listing.site
@@ -132,9 +135,10 @@ class SectionSpider(Spider):
             self._count("section/page_budget_reached")
             logger.info("Page budget (%d) reached at %s", self.max_pages, response.url)
 
-    def parse_feed(self, response: Response, listing: Listing) -> Iterator[Request]:
+    def parse_feed(self, response: Response, listing: Listing | None = None) -> Iterator[Request]:
         """An RSS/Atom/RDF/JSON feed: its entries, newer than ``-a since``."""
-        if not self._is_fresh_listing(response):
+        listing = listing or Listing(site_for_url(self.sites, response.url))
+        if not self._is_fresh_listing(response, listing.site):
             return
         entries = parse_feed(response.body, response.url)
         if not entries:
@@ -144,9 +148,12 @@ class SectionSpider(Spider):
         links = [e.url for e in entries if not self._before_since(e.published)]
         yield from self._article_requests(links, listing.site)
 
-    def parse_sitemap(self, response: Response, listing: Listing) -> Iterator[Request]:
+    def parse_sitemap(
+        self, response: Response, listing: Listing | None = None
+    ) -> Iterator[Request]:
         """A sitemap index (followed to the depth budget) or a URL set (newest entries)."""
-        if not self._is_fresh_listing(response):
+        listing = listing or Listing(site_for_url(self.sites, response.url))
+        if not self._is_fresh_listing(response, listing.site):
             return
         sitemap = parse_sitemap(response.body, response.url)
         if sitemap.kind == "invalid":
@@ -172,7 +179,7 @@ class SectionSpider(Spider):
         yield from self._article_requests(lastmods, listing.site, lastmods)
 
     async def parse_article(
-        self, response: Response, site: Site, alternate: Article | None = None
+        self, response: Response, site: Site | None = None, alternate: Article | None = None
     ) -> AsyncIterator[Article | Request]:
         """An article page, extracted into an ``Article`` (the pipelines judge it).
 
@@ -180,20 +187,27 @@ class SectionSpider(Spider):
         view) is a lighter copy: the canonical page is fetched instead, and this page's
         article is kept as ``alternate``, exported only if the canonical page cannot be had.
         """
+        site = site or site_for_url(self.sites, response.url)
+        self._count_site(site, "articles_fetched")
         if not self._is_text(response):
             return
         try:
-            article = await extract_response(response, site, self.extraction_timeout)
+            extracted = await extract_response(response, site, self.extraction_timeout)
         except ExtractionTimeout as exc:
             self._count("article/extraction_timeout")
             logger.warning("Gave up extracting %s: %s", response.url, exc)
             return
+        if extracted.unmatched:
+            self._selectors_unmatched(site, response.url, extracted.unmatched)
+        article = extracted.article
         article.site = site.key
         article.section = self.section
         article.source_url = response.url
         article.fetched_at = utc_now_iso()
         self._count("article/extracted")
-        if (
+        if alternate is not None and article.page_type not in ARTICLE_PAGE_TYPES:
+            yield self._keep_alternate(alternate, response.url, article.page_type)
+        elif (
             alternate is None
             and canonical_url(response.url) != article.url
             and site.owns(article.url)
@@ -208,6 +222,19 @@ class SectionSpider(Spider):
         else:
             yield article
 
+    def _keep_alternate(self, alternate: Article, canonical: str, page_type: str) -> Article:
+        """The page a canonical link named is no article (a relative link resolved wrongly, a
+        section front): the fetched article is exported under its own URL instead of lost."""
+        self._count("article/canonical_not_article")
+        logger.info(
+            "Canonical %s of %s is not an article (%s): keeping the page itself",
+            canonical,
+            alternate.source_url,
+            page_type,
+        )
+        alternate.url = canonical_url(alternate.source_url)
+        return alternate
+
     def _article_requests(
         self, urls: Iterable[str], site: Site, lastmods: Mapping[str, str | None] | None = None
     ) -> Iterator[Request]:
@@ -217,8 +244,12 @@ class SectionSpider(Spider):
             clean = strip_tracking(url)
             if not (site.owns(clean) and site.article_urls.permits(clean)):
                 self._count("discovery/link_rejected")
-            elif skip := self.freshness.skip_reason(clean, (lastmods or {}).get(url)):
+                continue
+            self._count_site(site, "links_found")
+            if skip := self.freshness.skip_reason(clean, (lastmods or {}).get(url)):
                 self._count(f"incremental/skipped_{skip}")
+                if skip == "known":
+                    self._count_site(site, "links_known")
             else:
                 yield Request(
                     clean,
@@ -239,42 +270,16 @@ class SectionSpider(Spider):
             meta={"handle_httpstatus_list": [304]},
         )
 
-    def _is_fresh_listing(self, response: Response) -> bool:
+    def _is_fresh_listing(self, response: Response, site: Site) -> bool:
         """False for a 304 (unchanged since the last run: nothing new to find there)."""
+        self._count_site(site, "listings_fetched")
         if response.status == 304:
             self._count("conditional/not_modified")
+            self._count_site(site, "listings_unchanged")
             logger.info("Unchanged since the last run: %s", response.url)
             return False
         self.freshness.remember_validators(response)
         return self._is_text(response)
-
-    def on_error(self, failure: Failure) -> Iterator[Article]:
-        """Every failed request: one warning with the URL, one stat by kind of failure.
-
-        When the failed page was the canonical twin of a fetched page, that page's article
-        is exported instead: a lighter copy beats a lost article.
-        """
-        request = getattr(failure, "request", None)
-        response = getattr(failure.value, "response", None)
-        if response is not None:
-            kind, message = f"http_{response.status}", f"HTTP {response.status}"
-        else:
-            kind, message = type(failure.value).__name__, failure.getErrorMessage()
-        self._count(f"fetch/failed/{kind}")
-        logger.warning("Failed %s: %s", request.url if request else "?", message)
-        alternate = request.cb_kwargs.get("alternate") if request else None
-        if alternate is not None:
-            self._count("article/kept_alternate")
-            yield alternate
-
-    def on_request_dropped(self, request: Request) -> None:
-        """A redirect back to a URL of its own chain is a loop the duplicate filter ends
-        silently (Scrapy only logs it at debug level): the page is lost, so it is counted and
-        logged like any failed fetch. A redirect to a page fetched elsewhere is no loss."""
-        chain = request.meta.get("redirect_urls") or []
-        if request.url in chain:
-            self._count("fetch/failed/redirect_loop")
-            logger.warning("Failed %s: redirect loop (back to %s)", chain[0], request.url)
 
     def _before_since(self, published: str | None) -> bool:
         since = self.arguments.since
@@ -283,18 +288,3 @@ class SectionSpider(Spider):
             return False
         self._count("discovery/skipped_before_since")
         return True
-
-    def _is_text(self, response: Response) -> bool:
-        if isinstance(response, TextResponse):
-            return True
-        self._count("fetch/not_text")
-        logger.warning(
-            "Not an HTML page (Content-Type %s): %s",
-            response.headers.get("Content-Type"),
-            response.url,
-        )
-        return False
-
-    def _count(self, key: str, count: int = 1) -> None:
-        assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(f"newsbot/{key}", count)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from scrapy.exceptions import UsageError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from newsbot.sites import Site
 
@@ -31,3 +31,15 @@ def select_sites(
             f"(available: {', '.join(sorted(having)) or 'none'})"
         )
     return tuple(having[key] for key in wanted)
+
+
+def site_for_url(sites: Iterable[Site], url: str) -> Site:
+    """The site among ``sites`` whose domains own ``url``: how a callback called without its
+    cb_kwargs (``scrapy parse -c parse_article URL``) learns which site it is reading.
+
+    Scrapy's offsite filter never lets another site's page reach the spider's callbacks.
+    """
+    for site in sites:
+        if site.owns(url):
+            return site
+    raise LookupError(f"{url}: no site of this crawl owns it")
