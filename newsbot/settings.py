@@ -93,8 +93,8 @@ NEWSBOT_STATE_PATH = "data/state/%(name)s.sqlite3"
 NEWSBOT_STATE_STORE = "newsbot.state.sqlite.SQLiteStateStore"
 # One JSON summary per run lands here (empty: none, as for read-only commands).
 NEWSBOT_RUNS_DIR = "data/runs/%(name)s"
-# A run whose failed pages exceed this share of all its pages exits with code 1; a site whose
-# failed article pages exceed it is reported as failed (exit code 4).
+# A site whose failed article pages exceed this share of its article pages is reported as
+# failed (exit code 4; 1 when every site failed).
 NEWSBOT_MAX_ERROR_RATE = 0.5
 # A site that exported articles before and none in this many runs in a row is reported stale.
 NEWSBOT_STALE_AFTER_RUNS = 24

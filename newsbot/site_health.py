@@ -29,7 +29,7 @@ class SiteHealth:
     """One site's part in a run: its counters and, when it did not do its job, why."""
 
     site: str
-    status: str  # ok, failed, empty or stale
+    status: str  # ok, failed (nothing read), degraded (read, with failures), empty or stale
     problems: tuple[str, ...]
     counts: dict[str, int] = field(default_factory=dict)
     dropped: dict[str, int] = field(default_factory=dict)
@@ -69,35 +69,46 @@ def judge_site(
         for name, value in sorted(counters.items())
         if name.startswith("dropped/")
     }
-    problems = _failures(counters, counts, max_error_rate)
+    problems = _unreachable(counters, counts)
     status = "failed" if problems else "ok"
+    if not problems and (problems := _degraded(counters, counts, max_error_rate)):
+        status = "degraded"
     if not problems and _found_nothing(counts):
-        status, problems = (
-            "empty",
-            ["no article link on its section pages, feeds or sitemaps"],
-        )
+        status, problems = "empty", ["no article link on its section pages, feeds or sitemaps"]
     if status == "ok" and _went_stale(counts["exported"], earlier_exports, stale_after_runs):
         status = "stale"
         problems = [f"no new article in the last {stale_after_runs} runs (it had some before)"]
     return SiteHealth(site, status, tuple(problems), counts, dropped)
 
 
-def _failures(counters: dict[str, int], counts: dict[str, int], max_error_rate: float) -> list[str]:
+def _unreachable(counters: dict[str, int], counts: dict[str, int]) -> list[str]:
+    """Why none of the site's listings could be read (the site failed), if so."""
+    if counts["listings_fetched"]:
+        return []
+    if counts["listings_failed"]:
+        return [_listing_failures(counters, counts)]
+    if counts["robots_denied"]:
+        return ["robots.txt refused its listing pages"]
+    return []
+
+
+def _degraded(counters: dict[str, int], counts: dict[str, int], max_error_rate: float) -> list[str]:
+    """What went wrong on a site that was read all the same (its articles are delivered)."""
     problems = []
     if counts["listings_failed"]:
-        kinds = sorted(
-            k.removeprefix("listing_failed/") for k in counters if k.startswith("listing_failed/")
-        )
-        answered = counts["listings_fetched"] + counts["listings_failed"]
-        problems.append(
-            f"{counts['listings_failed']} of {answered} listing pages failed ({', '.join(kinds)})"
-        )
-    elif not counts["listings_fetched"] and counts["robots_denied"]:
-        problems.append("robots.txt refused its listing pages")
+        problems.append(_listing_failures(counters, counts))
     attempted = counts["articles_fetched"] + counts["articles_failed"]
     if attempted and counts["articles_failed"] / attempted > max_error_rate:
         problems.append(f"{counts['articles_failed']} of {attempted} article pages failed")
     return problems
+
+
+def _listing_failures(counters: dict[str, int], counts: dict[str, int]) -> str:
+    kinds = sorted(
+        k.removeprefix("listing_failed/") for k in counters if k.startswith("listing_failed/")
+    )
+    answered = counts["listings_fetched"] + counts["listings_failed"]
+    return f"{counts['listings_failed']} of {answered} listing pages failed ({', '.join(kinds)})"
 
 
 def _found_nothing(counts: dict[str, int]) -> bool:
@@ -117,7 +128,7 @@ def sites_line(sites: list[SiteHealth]) -> str:
         return "no site crawled"
     ok = sum(1 for s in sites if s.status == "ok")
     parts = [f"{ok} {_plural('site', ok)} ok"] if ok else []
-    for status in ("failed", "empty", "stale"):
+    for status in ("failed", "degraded", "empty", "stale"):
         named = [s for s in sites if s.status == status]
         if named:
             described = ", ".join(f"{s.site} ({'; '.join(s.problems)})" for s in named)

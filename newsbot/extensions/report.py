@@ -105,7 +105,7 @@ class RunReportExtension:
         stats["finish_reason"] = self.finish_reason
         stats["finish_time"] = datetime.now(UTC)
         sites = self._sites(stats)
-        self.outcome = judge_run(stats, self.max_error_rate, failures, sites)
+        self.outcome = judge_run(stats, failures, sites)
         files = [p.final for p in publications] if self.outcome.commits else []
         assert self.run is not None
         self.summary = summary(self.run, stats, self.outcome, sites, files)

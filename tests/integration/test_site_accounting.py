@@ -39,9 +39,11 @@ def test_each_site_counts_its_listings_links_and_articles_run_after_run(tmp_path
         "articles_fetched": 2,
         "articles_failed": 1,  # the missing story
         "robots_denied": 1,
+        "exported": 2,  # counted by the run report
     }
     assert site_stats(second.stats) == {
         "listings_fetched": 2,  # the sitemap's 304 included
+        "listings_unchanged": 1,
         "listings_failed": 1,
         "listing_failed/http_404": 1,
         "links_found": 4,

@@ -32,8 +32,7 @@ DEAD = site("rnz", listings_failed=1, **{"listing_failed/DNSLookupError": 1})
          "1 site ok, 1 site failed: rnz (1 of 1 listing pages failed (DNSLookupError))"),
         (FINISHED, [site("bbc", listings_fetched=1, links_found=10, articles_fetched=4,
                          articles_failed=6)],
-         ExitCode.CRAWL_FAILED,
-         "every site failed: 1 site failed: bbc (6 of 10 article pages failed)"),
+         ExitCode.SITES_FAILED, "1 site degraded: bbc (6 of 10 article pages failed)"),
         ({**FINISHED, "finish_reason": "shutdown"}, [HEALTHY], ExitCode.CRAWL_FAILED,
          "the crawl was cut short (shutdown)"),
         ({**FINISHED, "finish_reason": "closespider_itemcount"}, [HEALTHY], ExitCode.OK, None),
@@ -42,14 +41,14 @@ DEAD = site("rnz", listings_failed=1, **{"listing_failed/DNSLookupError": 1})
 def test_judge_run(
     stats: dict[str, Any], sites: list[SiteHealth], code: ExitCode, problem: str | None
 ) -> None:
-    outcome = judge_run(stats, 0.5, [], sites)
+    outcome = judge_run(stats, [], sites)
     assert outcome.code is code
     assert outcome.problems == ((problem,) if problem else ())
     assert outcome.commits is (code in {ExitCode.OK, ExitCode.SITES_FAILED})
 
 
 def test_an_export_failure_outranks_everything_and_commits_nothing() -> None:
-    outcome = judge_run(FINISHED, 0.5, ["out.csv: [Errno 28] No space left on device"], [DEAD])
+    outcome = judge_run(FINISHED, ["out.csv: [Errno 28] No space left on device"], [DEAD])
     assert outcome.code is ExitCode.EXPORT_FAILED
     assert outcome.problems == ("out.csv: [Errno 28] No space left on device",)
     assert not outcome.commits
@@ -62,9 +61,9 @@ def test_retries_and_robots_requests_do_not_dilute_the_error_rate() -> None:
         HEALTHY,
     ]
     stats = {**FINISHED, "downloader/request_count": 40}  # 3 tries per failed page, robots.txt
-    outcome = judge_run(stats, 0.5, [], sites)
+    outcome = judge_run(stats, [], sites)
     assert outcome.code is ExitCode.SITES_FAILED
-    assert outcome.problems == ("1 site ok, 1 site failed: bbc (6 of 10 article pages failed)",)
+    assert outcome.problems == ("1 site ok, 1 site degraded: bbc (6 of 10 article pages failed)",)
 
 
 def test_summary_counts_what_cron_watches() -> None:
@@ -83,7 +82,7 @@ def test_summary_counts_what_cron_watches() -> None:
     }
     sites = [HEALTHY]
     run = Run("run-1", "asia_pacific", started)
-    report = summary(run, stats, judge_run(stats, 0.5, [], sites), sites, ["a.jsonl"])
+    report = summary(run, stats, judge_run(stats, [], sites), sites, ["a.jsonl"])
     assert report["status"] == "ok"
     assert report["duration_s"] == 42.5
     assert report["dropped"] == {"duplicate_url": 2, "not_article": 1}
@@ -96,7 +95,7 @@ def test_summary_counts_what_cron_watches() -> None:
 
 def test_a_failed_run_reports_nothing_exported() -> None:
     stats = {**FINISHED, "item_scraped_count": 3}
-    outcome = judge_run(stats, 0.5, ["a.jsonl: disk full"], [HEALTHY])
+    outcome = judge_run(stats, ["a.jsonl: disk full"], [HEALTHY])
     report = summary(Run("r", "s", datetime.now(UTC)), stats, outcome, [HEALTHY], [])
     assert (report["status"], report["exit_code"], report["items_exported"]) == (
         "export_failed",

@@ -24,13 +24,13 @@ def health(
         ({"listings_failed": 1, "listing_failed/http_404": 1}, "failed",
          "1 of 1 listing pages failed (http_404)"),
         ({"listings_fetched": 2, "listings_failed": 1, "listing_failed/http_503": 1,
-          "links_found": 4}, "failed", "1 of 3 listing pages failed (http_503)"),
+          "links_found": 4}, "degraded", "1 of 3 listing pages failed (http_503)"),
         ({"listings_fetched": 1, "links_found": 0}, "empty",
          "no article link on its section pages, feeds or sitemaps"),
         ({"listings_fetched": 2, "listings_unchanged": 2, "links_found": 0}, "ok", None),
         ({"robots_denied": 2}, "failed", "robots.txt refused its listing pages"),
         ({"listings_fetched": 1, "links_found": 5, "articles_fetched": 2, "articles_failed": 3},
-         "failed", "3 of 5 article pages failed"),
+         "degraded", "3 of 5 article pages failed"),
     ],
 )  # fmt: skip
 def test_site_status(counters: dict[str, int], status: str, problem: str | None) -> None:
