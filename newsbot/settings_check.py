@@ -173,6 +173,11 @@ COUNT = whole_number(0)
 NEAR_DUPLICATE_POLICIES = ("link", "drop")
 UPDATE_POLICIES = ("revise", "ignore")
 PATH_TEMPLATE = Rule("a path whose only placeholder is %(name)s", _is_path_template)
+# Empty: no run summaries (what read-only commands such as `scrapy parse` ask for).
+PATH_TEMPLATE_OR_NONE = Rule(
+    "a path whose only placeholder is %(name)s, or empty for none",
+    lambda value: value == "" or _is_path_template(value),
+)
 
 #: Every NEWSBOT_* setting and what it accepts (tests/unit/test_settings_check.py fails when a
 #: setting in newsbot/settings.py has no entry here).
@@ -189,7 +194,7 @@ SETTINGS: dict[str, Rule] = {
     "NEWSBOT_VALIDATE_MIN_WORDS": COUNT,
     "NEWSBOT_STATE_PATH": PATH_TEMPLATE,
     "NEWSBOT_STATE_STORE": Rule("an importable class path (module.Class)", _is_importable),
-    "NEWSBOT_RUNS_DIR": PATH_TEMPLATE,
+    "NEWSBOT_RUNS_DIR": PATH_TEMPLATE_OR_NONE,
     "NEWSBOT_MAX_ERROR_RATE": number(0, 1),
     "NEWSBOT_NEAR_DUPLICATES": one_of(*NEAR_DUPLICATE_POLICIES),
     "NEWSBOT_NEAR_DUPLICATE_THRESHOLD": number(0, 1, above=True),

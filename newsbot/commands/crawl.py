@@ -11,6 +11,7 @@ from twisted.internet.defer import Deferred
 
 from newsbot.runs import EXIT_CODE_STAT, ExitCode
 from newsbot.sites import SiteConfigError
+from newsbot.state import StateSchemaError
 from newsbot.state.lock import RunLockedError
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def _report_start_failure(exc: BaseException) -> None:
     """One line for a mistake the user can fix; a traceback only for a bug."""
     if isinstance(exc, RunLockedError):
         return  # the StateExtension said which run holds the lock
-    if isinstance(exc, UsageError | SiteConfigError):
+    if isinstance(exc, UsageError | SiteConfigError | StateSchemaError):
         logger.error("Not started: %s", exc)
     else:
         logger.error("Not started", exc_info=exc)
