@@ -159,7 +159,7 @@ class RunReportExtension:
             self.summary["run_id"],
             self.outcome.status,
             self.outcome.code,
-            "".join(f"; {p}" for p in self.outcome.problems),
+            "".join(f"; {p}" for p in self.outcome.problems if p != self.summary["sites_summary"]),
             self.summary["sites_summary"],
             self.summary["items_exported"],
             self.summary["pages"],
