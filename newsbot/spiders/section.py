@@ -71,6 +71,9 @@ class SectionSpider(AccountingSpider):
         self.sitemap_max_entries = sitemap_max_entries
         self.extraction_timeout = extraction_timeout
         self.allowed_domains = sorted({d for site in sites for d in site.domains})
+        #: Every section page, feed and sitemap this run requested (canonicalised): a canonical
+        #: link naming one of them names no article.
+        self.listing_urls: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -207,6 +210,9 @@ class SectionSpider(AccountingSpider):
         self._count("article/extracted")
         if alternate is not None and article.page_type not in ARTICLE_PAGE_TYPES:
             yield self._keep_alternate(alternate, response.url, article.page_type)
+        elif alternate is None and article.url in self.listing_urls:
+            # Requesting it again would be dropped as a duplicate, and the article with it.
+            yield self._keep_alternate(article, article.url, "a listing page of this run")
         elif (
             alternate is None
             and canonical_url(response.url) != article.url
@@ -260,6 +266,7 @@ class SectionSpider(AccountingSpider):
 
     def _request(self, url: str, callback: Any, listing: Listing) -> Request:
         """A listing request (section page, feed, sitemap), conditional when it was seen before."""
+        self.listing_urls.add(canonical_url(url))
         return Request(
             url,
             callback=callback,

@@ -20,9 +20,19 @@ ARTICLE = "/2026/11/20/wharf-reopens/"
 MISCANONICAL_ARTICLE = GOOD_ARTICLE.replace(
     "</head>", "<link rel='canonical' href='/category/asia-pacific/'></head>"
 )
+SELF_CANONICAL = "/2026/11/21/quay-extension/"
+# Worse: a canonical naming the very section page that listed the article, which the crawl
+# already fetched (requesting it again would be dropped as a duplicate request).
+SECTION_CANONICAL_ARTICLE = (
+    GOOD_ARTICLE.replace("</head>", "<link rel='canonical' href='/section/'></head>")
+    .replace("Kestrel Bay wharf reopens", "Kestrel Bay quay extension approved")
+    .replace("reopened its northern wharf", "approved an extension of its quay")
+)
 SECTION = (
     f"<html><body><main><article><h2><a href='{ARTICLE}?utm_source=home'>Kestrel Bay wharf "
-    "reopens after repairs</a></h2></article></main></body></html>"
+    "reopens after repairs</a></h2></article>"
+    f"<article><h2><a href='{SELF_CANONICAL}'>Kestrel Bay quay extension approved by the "
+    "council</a></h2></article></main></body></html>"
 )
 FRONT = (
     "<html lang='en'><head><title>Asia Pacific</title>"
@@ -42,6 +52,7 @@ class _Handler(QuietHandler):
             "/robots.txt": ("text/plain", "User-agent: *\nAllow: /\n"),
             "/section/": ("text/html", SECTION),
             ARTICLE: ("text/html", MISCANONICAL_ARTICLE),
+            SELF_CANONICAL: ("text/html", SECTION_CANONICAL_ARTICLE),
             "/category/asia-pacific/": ("text/html", FRONT),
         }
         content_type, body = pages.get(self.path, ("text/html", ""))
@@ -58,9 +69,10 @@ domains = ["127.0.0.1"]
 pages = ["{base}/section/"]
 """
         result = crawl(tmp_path, declaration=declaration)
-    assert [(i["url"], i["title"]) for i in result.items] == [
-        (f"{base}{ARTICLE}", "Kestrel Bay wharf reopens after repairs")
+    assert sorted((i["url"], i["title"]) for i in result.items) == [
+        (f"{base}{ARTICLE}", "Kestrel Bay wharf reopens after repairs"),
+        (f"{base}{SELF_CANONICAL}", "Kestrel Bay quay extension approved after repairs"),
     ]
     assert result.stats["newsbot/article/followed_canonical"] == 1
-    assert result.stats["newsbot/article/canonical_not_article"] == 1
+    assert result.stats["newsbot/article/canonical_not_article"] == 2
     assert result.dropped("not_article") == 0
