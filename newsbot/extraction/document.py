@@ -13,6 +13,7 @@ from lxml import etree, html
 from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode
 
+from newsbot.encoding import detect_encoding
 from newsbot.extraction.jsonld import LinkedData, read_linked_data
 from newsbot.extraction.metadata import PageMeta, read_meta
 from newsbot.urls import resolve_url
@@ -97,7 +98,8 @@ def _prune_after(root: html.HtmlElement, limit: int) -> None:
 
 
 def decode(content: str | bytes, encoding: str | None = None) -> str:
-    """Text of a page: ``encoding`` (from the HTTP header), else BOM, else ``<meta>``, else UTF-8.
+    """Text of a page: BOM, else ``encoding`` (from the HTTP header), else ``<meta>``, else the
+    charset its bytes are in, detected as a browser detects it (newsbot.encoding).
 
     Bytes that are valid UTF-8 with non-ASCII text are read as UTF-8 whatever ``<meta>`` or a
     Latin-1 header claims: pages re-saved as UTF-8 keep their old ``<meta charset=gb2312>``,
@@ -111,7 +113,7 @@ def decode(content: str | bytes, encoding: str | None = None) -> str:
     if (encoding or "").lower() not in _TRUSTED_OVER_UTF8 and _is_utf8_text(content):
         return content.decode("utf-8").removeprefix("\ufeff")
     header = f"text/html; charset={encoding}" if encoding else None
-    _, text = html_to_unicode(header, content)
+    _, text = html_to_unicode(header, content, auto_detect_fun=detect_encoding)
     return text
 
 
