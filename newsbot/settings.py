@@ -26,6 +26,8 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 # this many seconds (CrawlDelayExtension; a larger one is capped and logged).
 NEWSBOT_MAX_CRAWL_DELAY = 30.0
 DOWNLOAD_TIMEOUT = 30
+# A name that takes longer than this to resolve fails (Scrapy waits 60 s).
+DNS_TIMEOUT = 20
 # A news article page is well under 2 MB; anything past 10 MB is not one (or is hostile).
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
@@ -35,6 +37,20 @@ COOKIES_ENABLED = False
 # No control ports: an unattended crawler from cron must not listen on the network.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
+# Only http(s) is fetched: a link or redirect must not read local files (file:), and data:,
+# ftp: and s3: are no news site's pages. Set one back in DOWNLOAD_HANDLERS to use it.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
+# A run whose memory grows past the limit is stopped (exit 1) instead of taking the machine
+# down; the demo crawl peaks at ~140 MB, so a warning means something is wrong.
+MEMUSAGE_ENABLED = True
+MEMUSAGE_WARNING_MB = 512
+MEMUSAGE_LIMIT_MB = 1024
+
+# Scrapy's offsite filter drops a redirect to another domain silently: newsbot's counts it.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "newsbot.middlewares.offsite.OffsiteAccountedMiddleware": 50,
+}
 
 # --- Pipelines: normalize -> validate -> dedupe (the order is the data flow) -------------------
 ITEM_PIPELINES = {
