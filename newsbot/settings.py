@@ -47,10 +47,35 @@ MEMUSAGE_WARNING_MB = 512
 MEMUSAGE_LIMIT_MB = 1024
 
 # Scrapy's offsite filter drops a redirect to another domain silently: newsbot's counts it.
+# Then private addresses are refused (before robots.txt is asked for), then a site's
+# credentials are set on requests to its hosts and taken off any other.
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "newsbot.middlewares.offsite.OffsiteAccountedMiddleware": 50,
+    "newsbot.middlewares.private_addresses.PrivateAddressMiddleware": 60,
+    "newsbot.middlewares.site_credentials.SiteCredentialsMiddleware": 450,
 }
+# Requests to hosts in these networks are refused unless a declared section page, feed or
+# sitemap is on that host: loopback, private, shared, link-local (cloud metadata at
+# 169.254.169.254), reserved and multicast ranges, IPv4 and IPv6 (empty: no check).
+NEWSBOT_PRIVATE_NETWORKS = [
+    "0.0.0.0/8",
+    "10.0.0.0/8",
+    "100.64.0.0/10",
+    "127.0.0.0/8",
+    "169.254.0.0/16",
+    "172.16.0.0/12",
+    "192.0.0.0/24",
+    "192.168.0.0/16",
+    "198.18.0.0/15",
+    "224.0.0.0/4",
+    "240.0.0.0/4",
+    "::/128",
+    "::1/128",
+    "fc00::/7",
+    "fe80::/10",
+    "ff00::/8",
+]
 
 # --- Pipelines: normalize -> validate -> dedupe (the order is the data flow) -------------------
 ITEM_PIPELINES = {
