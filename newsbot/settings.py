@@ -26,6 +26,8 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 # this many seconds (CrawlDelayExtension; a larger one is capped and logged).
 NEWSBOT_MAX_CRAWL_DELAY = 30.0
 DOWNLOAD_TIMEOUT = 30
+# A name that takes longer than this to resolve fails (Scrapy waits 60 s).
+DNS_TIMEOUT = 20
 # A news article page is well under 2 MB; anything past 10 MB is not one (or is hostile).
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
@@ -35,6 +37,45 @@ COOKIES_ENABLED = False
 # No control ports: an unattended crawler from cron must not listen on the network.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
+# Only http(s) is fetched: a link or redirect must not read local files (file:), and data:,
+# ftp: and s3: are no news site's pages. Set one back in DOWNLOAD_HANDLERS to use it.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
+# A run whose memory grows past the limit is stopped (exit 1) instead of taking the machine
+# down; the demo crawl peaks at ~140 MB, so a warning means something is wrong.
+MEMUSAGE_ENABLED = True
+MEMUSAGE_WARNING_MB = 512
+MEMUSAGE_LIMIT_MB = 1024
+
+# Scrapy's offsite filter drops a redirect to another domain silently: newsbot's counts it.
+# Then private addresses are refused (before robots.txt is asked for), then a site's
+# credentials are set on requests to its hosts and taken off any other.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "newsbot.middlewares.offsite.OffsiteAccountedMiddleware": 50,
+    "newsbot.middlewares.private_addresses.PrivateAddressMiddleware": 60,
+    "newsbot.middlewares.site_credentials.SiteCredentialsMiddleware": 450,
+}
+# Requests to hosts in these networks are refused unless a declared section page, feed or
+# sitemap is on that host: loopback, private, shared, link-local (cloud metadata at
+# 169.254.169.254), reserved and multicast ranges, IPv4 and IPv6 (empty: no check).
+NEWSBOT_PRIVATE_NETWORKS = [
+    "0.0.0.0/8",
+    "10.0.0.0/8",
+    "100.64.0.0/10",
+    "127.0.0.0/8",
+    "169.254.0.0/16",
+    "172.16.0.0/12",
+    "192.0.0.0/24",
+    "192.168.0.0/16",
+    "198.18.0.0/15",
+    "224.0.0.0/4",
+    "240.0.0.0/4",
+    "::/128",
+    "::1/128",
+    "fc00::/7",
+    "fe80::/10",
+    "ff00::/8",
+]
 
 # --- Pipelines: normalize -> validate -> dedupe (the order is the data flow) -------------------
 ITEM_PIPELINES = {

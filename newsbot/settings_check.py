@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import importlib.util
+import ipaddress
 import json
 import math
 import os
@@ -153,6 +154,19 @@ def _is_importable(value: object) -> bool:
         return False  # a parent package missing, or an empty module path
 
 
+def _is_networks(value: object) -> bool:
+    """Networks like 10.0.0.0/8 as a list, or comma-separated text (as ``-s`` gives them)."""
+    parts = value.split(",") if isinstance(value, str) else value
+    if not isinstance(parts, list | tuple) or not all(isinstance(p, str) for p in parts):
+        return False
+    for part in filter(None, (part.strip() for part in parts)):
+        try:
+            ipaddress.ip_network(part)
+        except ValueError:
+            return False
+    return True
+
+
 def _is_feeds(value: object) -> bool:
     """Scrapy's FEEDS shape: {uri: {"format": name, ...}}, as a dict or its JSON text."""
     if isinstance(value, str):
@@ -205,6 +219,7 @@ SETTINGS: dict[str, Rule] = {
     "NEWSBOT_STATE_RETENTION_DAYS": COUNT,
     "NEWSBOT_DEMO_DAY": one_of(*DAYS),
     "NEWSBOT_DEMO_PORT": whole_number(0, 65535),
+    "NEWSBOT_PRIVATE_NETWORKS": Rule("networks like 10.0.0.0/8, comma-separated", _is_networks),
 }
 
 

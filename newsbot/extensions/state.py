@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
@@ -15,9 +18,12 @@ from scrapy.utils.misc import load_object
 from newsbot import signals as newsbot_signals
 from newsbot.drops import ArticleDropped
 from newsbot.runs import EXIT_CODE_STAT, ExitCode, Run
+from newsbot.state import StateSchemaError
 from newsbot.state.lock import RunLock, RunLockedError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from scrapy.crawler import Crawler
 
     from newsbot.runs import RunOutcome
@@ -36,7 +42,8 @@ class StateExtension:
     skip them.
 
     A persistent state with no export feed is refused: the run would mark articles exported
-    that no file holds. Reads NEWSBOT_STATE_PATH, NEWSBOT_STATE_STORE,
+    that no file holds. A disk too full to open the state stops the run before it starts,
+    with exit code 3 and one line. Reads NEWSBOT_STATE_PATH, NEWSBOT_STATE_STORE,
     NEWSBOT_STATE_RETENTION_DAYS and FEEDS.
     """
 
@@ -59,9 +66,15 @@ class StateExtension:
                 "would mark articles exported that no file holds"
             )
         lock = None if path == MEMORY else _take_lock(crawler, Path(f"{path}.lock"), name)
-        store = load_object(settings["NEWSBOT_STATE_STORE"])(
-            path, retention_days=settings.getint("NEWSBOT_STATE_RETENTION_DAYS")
-        )
+        try:
+            with _disk_full_is_exit_3(crawler, Path(path)):
+                store = load_object(settings["NEWSBOT_STATE_STORE"])(
+                    path, retention_days=settings.getint("NEWSBOT_STATE_RETENTION_DAYS")
+                )
+        except Exception:
+            if lock is not None:
+                lock.release()  # the next run must not find it held by a run that never began
+            raise
         extension = cls(crawler, store, lock, Run.now(name))
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
@@ -120,13 +133,41 @@ class StateExtension:
             self.lock.release()
 
 
+class StateUnavailableError(StateSchemaError):
+    """The state cannot be opened for want of room (disk full, quota): the run exits 3 with
+    this one line, as when its exports cannot be written, not 2 with a traceback."""
+
+
+def _is_disk_full(exc: OSError | sqlite3.OperationalError) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno in {errno.ENOSPC, errno.EDQUOT}
+    return exc.sqlite_errorcode == sqlite3.SQLITE_FULL
+
+
 def _take_lock(crawler: Crawler, path: Path, name: str) -> RunLock:
     lock = RunLock(path)
     try:
-        lock.acquire()
+        with _disk_full_is_exit_3(crawler, path.with_suffix("")):
+            lock.acquire()
     except RunLockedError as exc:
         assert crawler.stats is not None
         crawler.stats.set_value(EXIT_CODE_STAT, int(ExitCode.LOCKED))
         logger.error("Another run of %s is in progress (%s): not starting", name, exc)
         raise
     return lock
+
+
+@contextmanager
+def _disk_full_is_exit_3(crawler: Crawler, state: Path) -> Iterator[None]:
+    """A full disk (OSError ENOSPC, SQLite's "database or disk is full") while opening the
+    state: exit code 3 and StateUnavailableError, the one line the crawl command logs."""
+    try:
+        yield
+    except (OSError, sqlite3.OperationalError) as exc:
+        if not _is_disk_full(exc):
+            raise
+        assert crawler.stats is not None
+        crawler.stats.set_value(EXIT_CODE_STAT, int(ExitCode.EXPORT_FAILED))
+        raise StateUnavailableError(
+            f"the state {state} cannot be opened: {exc} (free some space; nothing was crawled)"
+        ) from exc

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from newsbot.sites.model import (
     ArticleUrlRules,
     ExtractionHints,
+    RequestCredentials,
     Section,
     Site,
     SiteConfigError,
@@ -24,6 +25,7 @@ __all__ = [
     "BUNDLED_SITES_DIR",
     "ArticleUrlRules",
     "ExtractionHints",
+    "RequestCredentials",
     "Section",
     "Site",
     "SiteConfigError",

@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from cssselect import SelectorError
 from lxml import etree
 from lxml.cssselect import CSSSelector
+from w3lib.http import basic_auth_header
 
-from newsbot.urls import is_http_url, is_on_domains
+from newsbot.urls import host_of, is_http_url, is_on_domains
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -65,8 +66,17 @@ class ExtractionHints:
 
 
 @dataclass(frozen=True)
+class RequestCredentials:
+    """What the site's ``[request]`` table says its requests carry (an API key header, session
+    cookies, a login), as the headers to send, and the only hosts they are sent to."""
+
+    headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)  # secrets: not logged
+    hosts: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Site:
-    """One news site: its domains, its sections, and optional hints."""
+    """One news site: its domains, its sections, and optional hints and credentials."""
 
     key: str
     name: str
@@ -74,13 +84,41 @@ class Site:
     sections: Mapping[str, Section]
     article_urls: ArticleUrlRules = field(default_factory=ArticleUrlRules)
     hints: ExtractionHints = field(default_factory=ExtractionHints)
+    credentials: RequestCredentials = field(default_factory=RequestCredentials)
 
     def owns(self, url: str) -> bool:
         """Whether ``url`` is on one of the site's domains."""
         return is_on_domains(url, self.domains)
 
+    @property
+    def listing_hosts(self) -> frozenset[str]:
+        """The hosts of every section page, feed and sitemap the declaration names."""
+        return _listing_hosts(self.sections)
 
-_TOP_KEYS = {"name", "domains", "timezone", "language", "sections", "articles", "selectors"}
+
+def _listing_hosts(sections: Mapping[str, Section]) -> frozenset[str]:
+    listings = (url for s in sections.values() for url in (*s.pages, *s.feeds, *s.sitemaps))
+    return frozenset(host_of(url) for url in listings)
+
+
+_TOP_KEYS = {
+    "name",
+    "domains",
+    "timezone",
+    "language",
+    "sections",
+    "articles",
+    "selectors",
+    "request",
+}
+_REQUEST_KEYS = {"headers", "cookies", "auth", "hosts"}
+# RFC 9110 field names and RFC 6265 cookie names and values: nothing that could end a header
+# or smuggle another one in.
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_COOKIE_VALUE = re.compile(r"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*")
+_FIELD_VALUE = re.compile(r"[\x20-\x7e\t]*")
+# Said with their own keys (cookies, auth), which Scrapy strips on redirects too.
+_OWN_KEYS = {"cookie": "cookies", "authorization": "auth"}
 _SECTION_KEYS = {"pages", "feeds", "sitemaps"}
 _ARTICLE_KEYS = {"allow", "deny"}
 _SELECTOR_KEYS = {"title", "body", "drop"}
@@ -178,13 +216,15 @@ def parse_site(key: str, data: Mapping[str, object], path: Path) -> Site:
             raise reader.fail(f"domains[{i}]", f"must be a bare host name, not {domain!r}")
     if not domains:
         raise reader.fail("domains", "must name at least one domain")
+    sections = _parse_sections(reader, data.get("sections"), domains)
     return Site(
         key=key,
         name=reader.string(data.get("name", key), "name"),
         domains=domains,
-        sections=_parse_sections(reader, data.get("sections"), domains),
+        sections=sections,
         article_urls=_parse_article_rules(reader, data.get("articles", {})),
         hints=_parse_hints(reader, data),
+        credentials=_parse_credentials(reader, data.get("request", {}), domains, sections),
     )
 
 
@@ -230,3 +270,46 @@ def _parse_hints(reader: _Reader, data: Mapping[str, object]) -> ExtractionHints
         timezone=reader.timezone(data["timezone"], "timezone") if "timezone" in data else UTC,
         language=reader.language(data["language"], "language") if "language" in data else None,
     )
+
+
+def _parse_credentials(
+    reader: _Reader, value: object, domains: tuple[str, ...], sections: Mapping[str, Section]
+) -> RequestCredentials:
+    """``[request]``: headers, cookies and ``auth = "user:password"`` (HTTP Basic), sent only
+    to ``hosts`` (exact names on the site's domains; by default the section pages' hosts)."""
+    table = reader.table(value, "request")
+    reader.check_keys(table, _REQUEST_KEYS, "request.")
+    headers = _parse_headers(reader, table.get("headers", {}))
+    cookies = reader.table(table.get("cookies", {}), "request.cookies")
+    for name, text in cookies.items():
+        where = f"request.cookies.{name}"
+        if not _TOKEN.fullmatch(name) or not isinstance(text, str):
+            raise reader.fail(where, "must be a cookie name set to a string")
+        if not _COOKIE_VALUE.fullmatch(text):
+            raise reader.fail(where, "a cookie value has no spaces, quotes, commas, ; or \\")
+    if cookies:
+        headers.append(("Cookie", "; ".join(f"{k}={v}" for k, v in cookies.items())))
+    if "auth" in table:
+        user, colon, password = str(table["auth"]).partition(":")
+        if not isinstance(table["auth"], str) or not (user and colon):
+            raise reader.fail("request.auth", 'must be "user:password"')
+        headers.append(("Authorization", basic_auth_header(user, password).decode("ascii")))
+    hosts = [h.lower() for h in reader.strings(table.get("hosts", []), "request.hosts")]
+    for i, host in enumerate(hosts):
+        if not is_on_domains(f"//{host}", domains) or urlsplit(f"//{host}").hostname != host:
+            raise reader.fail(f"request.hosts[{i}]", f"{host!r} is no host on the site's domains")
+    return RequestCredentials(tuple(headers), frozenset(hosts) or _listing_hosts(sections))
+
+
+def _parse_headers(reader: _Reader, value: object) -> list[tuple[str, str]]:
+    headers = []
+    for name, text in reader.table(value, "request.headers").items():
+        where = f"request.headers.{name}"
+        if name.lower() in _OWN_KEYS:
+            raise reader.fail(where, f"say it with request.{_OWN_KEYS[name.lower()]}")
+        if not _TOKEN.fullmatch(name) or not isinstance(text, str):
+            raise reader.fail(where, "must be a header name set to a string")
+        if not _FIELD_VALUE.fullmatch(text):
+            raise reader.fail(where, "a header value is printable ASCII on one line")
+        headers.append((name, text))
+    return headers

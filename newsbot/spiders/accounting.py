@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import Spider
 from scrapy.http import TextResponse
 
+from newsbot.middlewares.refused import RequestRefused
 from newsbot.spiders.failures import FetchFailure
 
 if TYPE_CHECKING:
@@ -46,7 +47,9 @@ class AccountingSpider(Spider):
         cb_kwargs = request.cb_kwargs if request else {}
         listing, site = cb_kwargs.get("listing"), cb_kwargs.get("site")
         site = listing.site if listing else site
-        problem = FetchFailure.of(failure)
+        refused = failure.value if isinstance(failure.value, RequestRefused) else None
+        # Refused by newsbot (offsite, a private address): never sent, lost all the same.
+        problem = FetchFailure(refused.kind, str(refused)) if refused else FetchFailure.of(failure)
         if problem.robots_denied:
             self._count("fetch/robots_denied")
             self._count_site(site, "robots_denied")

@@ -6,6 +6,8 @@ import fcntl
 import os
 from typing import TYPE_CHECKING
 
+from newsbot.state.files import make_private_folder, open_private_file
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -27,8 +29,8 @@ class RunLock:
 
     def acquire(self) -> None:
         """Take the lock or raise RunLockedError at once (cron must not pile up waiting runs)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        make_private_folder(self.path.parent)
+        fd = open_private_file(self.path)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsbot.neardup import band_keys, similarity
 from newsbot.state import ArticleRecord, KnownArticle, Publication, Validators
+from newsbot.state.files import make_private_folder, open_private_file
 from newsbot.state.schema import prepare
 from newsbot.urls import url_key
 
@@ -67,7 +69,8 @@ class SQLiteStateStore:
 
     def __init__(self, path: str, retention_days: int = DEFAULT_RETENTION_DAYS) -> None:
         if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(Path(path).parent)
+            os.close(open_private_file(Path(path)))  # before SQLite creates it 0644
         # Autocommit mode: transactions are opened and closed explicitly, once per run.
         self.db = sqlite3.connect(path, isolation_level=None)
         try:

@@ -1,0 +1,1 @@
+"""newsbot's downloader middlewares (enabled in settings.py's DOWNLOADER_MIDDLEWARES)."""
