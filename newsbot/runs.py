@@ -24,7 +24,9 @@ class ExitCode(IntEnum):
     OK = 0  # the crawl ran; every site did its part; its exports (maybe none) are complete
     CRAWL_FAILED = 1  # nothing fetched, every site failed, or the crawl was cut short
     USAGE = 2  # bad arguments, settings or site files: the run did not start
-    EXPORT_FAILED = 3  # an export file could not be written (disk full...): state unchanged
+    # An export file (or, before the run starts, the state file) could not be written for want
+    # of room or permission: nothing was marked exported.
+    EXPORT_FAILED = 3
     SITES_FAILED = 4  # finished and exported, but some sites failed, yielded nothing or went stale
     LOCKED = 75  # another run of the spider holds the lock (EX_TEMPFAIL: try again later)
 

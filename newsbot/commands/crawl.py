@@ -11,7 +11,7 @@ from twisted.internet.defer import Deferred
 
 from newsbot.runs import EXIT_CODE_STAT, ExitCode
 from newsbot.sites import SiteConfigError
-from newsbot.state import StateSchemaError
+from newsbot.state import StateError
 from newsbot.state.lock import RunLockedError
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def _report_start_failure(exc: BaseException) -> None:
     """One line for a mistake the user can fix; a traceback only for a bug."""
     if isinstance(exc, RunLockedError):
         return  # the StateExtension said which run holds the lock
-    if isinstance(exc, UsageError | SiteConfigError | StateSchemaError):
+    if isinstance(exc, UsageError | SiteConfigError | StateError):
         logger.error("Not started: %s", exc)
     else:
         logger.error("Not started", exc_info=exc)

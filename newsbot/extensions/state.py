@@ -18,7 +18,7 @@ from scrapy.utils.misc import load_object
 from newsbot import signals as newsbot_signals
 from newsbot.drops import ArticleDropped
 from newsbot.runs import EXIT_CODE_STAT, ExitCode, Run
-from newsbot.state import StateSchemaError
+from newsbot.state import StateUnavailableError
 from newsbot.state.lock import RunLock, RunLockedError
 
 if TYPE_CHECKING:
@@ -131,11 +131,6 @@ class StateExtension:
         self.store.close()  # rolls back whatever was not committed
         if self.lock is not None:
             self.lock.release()
-
-
-class StateUnavailableError(StateSchemaError):
-    """The state cannot be opened for want of room (disk full, quota): the run exits 3 with
-    this one line, as when its exports cannot be written, not 2 with a traceback."""
 
 
 def _is_disk_full(exc: OSError | sqlite3.OperationalError) -> bool:

@@ -25,8 +25,17 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
 
-class StateSchemaError(RuntimeError):
+class StateError(RuntimeError):
+    """The state cannot be used: the run stops before it starts, with this one line."""
+
+
+class StateSchemaError(StateError):
     """The state file cannot be used by this code (e.g. written by a newer newsbot)."""
+
+
+class StateUnavailableError(StateError):
+    """The state cannot be opened for want of room (disk full, quota): the run exits 3, as
+    when its exports cannot be written, not 2 with a traceback."""
 
 
 @dataclass(frozen=True)
