@@ -1,0 +1,102 @@
+"""A small site whose server asks the crawler to hold back (a robots.txt that fails or is huge,
+429 and 503 answers with Retry-After), served over real HTTP on localhost.
+
+The server records when each path was requested, so tests judge the crawler's timing from the
+server's side, as the site sees it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tests.integration.hostile_site import GOOD_ARTICLE
+from tests.integration.local_server import QuietHandler, serve
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+Route = Callable[[QuietHandler], None]
+
+SITE_KEY = "pacific_ledger"  # the site file crawl() writes
+ALLOW_ALL = b"User-agent: *\nAllow: /\n"
+
+
+@dataclass
+class RequestLog:
+    """What the server was asked for, and when (time.monotonic())."""
+
+    hits: list[tuple[float, str]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, path: str) -> None:
+        with self.lock:
+            self.hits.append((time.monotonic(), path))
+
+    def times(self, path: str) -> list[float]:
+        return [at for at, hit in self.hits if hit == path]
+
+    def paths(self) -> list[str]:
+        return [hit for _, hit in self.hits]
+
+
+def story(name: str) -> str:
+    return f"/2026/11/20/{name}/"
+
+
+def answer(
+    status: int, body: bytes = b"", headers: dict[str, str] | None = None, kind: str = "text/html"
+) -> Route:
+    return lambda handler: handler.send(status, kind, body, headers)
+
+
+def article(name: str) -> Route:
+    """A good article page; each name gets its own text, so none is a duplicate of another."""
+    return answer(200, GOOD_ARTICLE.replace("Kestrel Bay", f"Kestrel Bay {name}").encode())
+
+
+def robots(text: bytes) -> Route:
+    return answer(200, text, kind="text/plain")
+
+
+ALLOW_EVERYTHING = robots(ALLOW_ALL)
+
+
+def declaration(base: str) -> str:
+    return f'domains = ["127.0.0.1"]\n[sections.asia_pacific]\npages = ["{base}/section/"]\n'
+
+
+def _section_page(paths: Iterator[str]) -> bytes:
+    links = "".join(
+        f"<article><h2><a href='{path}'>A story about the harbour, {path[12:-1]}</a></h2></article>"
+        for path in paths
+    )
+    return f"<html><body><main>{links}</main></body></html>".encode()
+
+
+@contextmanager
+def serve_site(
+    pages: Mapping[str, Route], robots_txt: Route = ALLOW_EVERYTHING
+) -> Iterator[tuple[str, RequestLog]]:
+    """A section page linking every path of ``pages`` (answered by its route) behind
+    ``robots_txt``; yields the base URL and the log of requests."""
+    log = RequestLog()
+    routes = {"/robots.txt": robots_txt, **pages}
+    section = _section_page(iter(pages))
+
+    class Handler(QuietHandler):
+        def do_GET(self) -> None:
+            log.add(self.path)
+            if self.path == "/section/":
+                self.send(200, "text/html; charset=utf-8", section)
+            elif self.path in routes:
+                routes[self.path](self)
+            else:
+                self.send(404, "text/html", b"<h1>Not found</h1>")
+
+    with serve(Handler) as base:
+        yield base, log
