@@ -15,6 +15,12 @@ COMMANDS_MODULE = "newsbot.commands"
 # --- Politeness: identify ourselves, obey robots.txt, go slowly on every site -------------------
 USER_AGENT = "newsbot/0.1 (+https://github.com/newsbot/newsbot; news section crawler)"
 ROBOTSTXT_OBEY = True
+DOWNLOADER_MIDDLEWARES = {
+    # Replaced: a robots.txt answering 5xx or unreachable means "disallow all" this run (RFC
+    # 9309), not "allow all"; an oversized one is read up to 500 KiB, not ignored.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newsbot.downloadermiddlewares.robotstxt.NewsbotRobotsTxtMiddleware": 100,
+}
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.5
