@@ -59,6 +59,29 @@ def article(name: str) -> Route:
     return answer(200, GOOD_ARTICLE.replace("Kestrel Bay", f"Kestrel Bay {name}").encode())
 
 
+def busy(status: int, retry_after: Callable[[], str], then: Route | None = None) -> Route:
+    """``status`` with a Retry-After (its value made when answering), then ``then`` once asked
+    again (None: busy every time)."""
+    answered: list[int] = []
+
+    def route(handler: QuietHandler) -> None:
+        if then is not None and answered:
+            then(handler)
+        else:
+            answered.append(status)
+            handler.send(status, "text/html", b"<h1>Busy</h1>", {"Retry-After": retry_after()})
+
+    return route
+
+
+def slow(route: Route, seconds: float) -> Route:
+    def answer_late(handler: QuietHandler) -> None:
+        time.sleep(seconds)
+        route(handler)
+
+    return answer_late
+
+
 def robots(text: bytes) -> Route:
     return answer(200, text, kind="text/plain")
 
@@ -66,8 +89,8 @@ def robots(text: bytes) -> Route:
 ALLOW_EVERYTHING = robots(ALLOW_ALL)
 
 
-def declaration(base: str) -> str:
-    return f'domains = ["127.0.0.1"]\n[sections.asia_pacific]\npages = ["{base}/section/"]\n'
+def declaration(base: str, domain: str = "127.0.0.1") -> str:
+    return f'domains = ["{domain}"]\n[sections.asia_pacific]\npages = ["{base}/section/"]\n'
 
 
 def _section_page(paths: Iterator[str]) -> bytes:
@@ -80,20 +103,23 @@ def _section_page(paths: Iterator[str]) -> bytes:
 
 @contextmanager
 def serve_site(
-    pages: Mapping[str, Route], robots_txt: Route = ALLOW_EVERYTHING
+    pages: Mapping[str, Route], robots_txt: Route = ALLOW_EVERYTHING, section_delay: float = 0
 ) -> Iterator[tuple[str, RequestLog]]:
-    """A section page linking every path of ``pages`` (answered by its route) behind
-    ``robots_txt``; yields the base URL and the log of requests."""
+    """A section page (answered after ``section_delay`` seconds) linking every path of
+    ``pages`` (answered by its route) behind ``robots_txt``; yields the base URL and the log
+    of requests."""
     log = RequestLog()
-    routes = {"/robots.txt": robots_txt, **pages}
     section = _section_page(iter(pages))
+    routes = {
+        "/robots.txt": robots_txt,
+        "/section/": slow(answer(200, section), section_delay),
+        **pages,
+    }
 
     class Handler(QuietHandler):
         def do_GET(self) -> None:
             log.add(self.path)
-            if self.path == "/section/":
-                self.send(200, "text/html; charset=utf-8", section)
-            elif self.path in routes:
+            if self.path in routes:
                 routes[self.path](self)
             else:
                 self.send(404, "text/html", b"<h1>Not found</h1>")
