@@ -12,17 +12,19 @@ import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tests.integration.hostile_site import GOOD_ARTICLE
 from tests.integration.local_server import QuietHandler, serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
+    from pathlib import Path
 
 Route = Callable[[QuietHandler], None]
 
 SITE_KEY = "pacific_ledger"  # the site file crawl() writes
+OTHER_SITE = "harbour_news"  # a second site, beside it (declare_other_site)
 ALLOW_ALL = b"User-agent: *\nAllow: /\n"
 
 
@@ -91,6 +93,19 @@ ALLOW_EVERYTHING = robots(ALLOW_ALL)
 
 def declaration(base: str, domain: str = "127.0.0.1") -> str:
     return f'domains = ["{domain}"]\n[sections.asia_pacific]\npages = ["{base}/section/"]\n'
+
+
+def declare_other_site(folder: Path, base: str, domain: str = "127.0.0.1") -> dict[str, str]:
+    """Declares OTHER_SITE at ``base`` beside the site crawl() declares; returns the crawl()
+    arguments that crawl both."""
+    sites = folder / "sites"
+    sites.mkdir(exist_ok=True)
+    (sites / f"{OTHER_SITE}.toml").write_text(declaration(base, domain), encoding="utf-8")
+    return {"sites": f"{SITE_KEY},{OTHER_SITE}"}
+
+
+def failed_fetches(stats: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in stats.items() if k.startswith("newsbot/fetch/failed/")}
 
 
 def _section_page(paths: Iterator[str]) -> bytes:

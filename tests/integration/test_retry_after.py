@@ -17,6 +17,8 @@ from tests.integration.holdback_site import (
     article,
     busy,
     declaration,
+    declare_other_site,
+    failed_fetches,
     serve_site,
     story,
 )
@@ -30,7 +32,6 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.integration
 
-OTHER_SITE = "harbour_news"
 BUSY = story("busy-story")
 CALM = [story(f"calm-story-{n}") for n in range(3)]
 OTHER = [story(f"other-story-{n}") for n in range(2)]
@@ -54,24 +55,15 @@ def crawl_two_hosts(
     tmp_path: Path, busy_route: Route, settings: dict[str, Any]
 ) -> tuple[CrawlResult, RequestLog, RequestLog]:
     with two_hosts(busy_route) as (base, log, other_base, other_log):
-        sites = tmp_path / "sites"
-        sites.mkdir()
-        (sites / f"{OTHER_SITE}.toml").write_text(
-            declaration(other_base, "localhost"), encoding="utf-8"
-        )
         result = crawl(
             tmp_path,
             declaration=declaration(base),
-            args={"sites": f"{SITE_KEY},{OTHER_SITE}"},
+            args=declare_other_site(tmp_path, other_base, "localhost"),
             # Requests to a host spaced as a live crawl spaces them (without a delay, Scrapy
             # sends a host's whole queue at once): the server sees when each was sent.
             settings={"DOWNLOAD_DELAY": 0.2, **settings},
         )
     return result, log, other_log
-
-
-def failed_fetches(stats: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in stats.items() if k.startswith("newsbot/fetch/failed/")}
 
 
 def in_seconds(seconds: float) -> Callable[[], str]:

@@ -11,11 +11,14 @@ import pytest
 
 from tests.integration.conftest import crawl
 from tests.integration.holdback_site import (
+    OTHER_SITE,
     SITE_KEY,
     RequestLog,
     answer,
     article,
     declaration,
+    declare_other_site,
+    failed_fetches,
     robots,
     serve_site,
     story,
@@ -29,17 +32,11 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.integration
 
-OTHER_SITE = "harbour_news"
-
 
 def run_summary(folder: Path) -> dict[str, Any]:
     (path,) = (folder / "runs").glob("*.json")
     result: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return result
-
-
-def failed_fetches(stats: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in stats.items() if k.startswith("newsbot/fetch/failed/")}
 
 
 def closed_port() -> int:
@@ -74,13 +71,10 @@ def test_a_host_whose_robots_txt_cannot_be_read_is_not_crawled(
 ) -> None:
     other = {story("other-site-story"): article("other")}
     with bad_host(robots_txt) as (bad_base, bad_log), serve_site(other) as (good_base, _):
-        sites = tmp_path / "sites"
-        sites.mkdir()
-        (sites / f"{OTHER_SITE}.toml").write_text(declaration(good_base), encoding="utf-8")
         result = crawl(
             tmp_path,
             declaration=declaration(bad_base),
-            args={"sites": f"{SITE_KEY},{OTHER_SITE}"},
+            args=declare_other_site(tmp_path, good_base),
             settings={"RETRY_TIMES": 1},
         )
     # The other site is crawled as usual; the one whose robots.txt failed is not touched.
