@@ -54,11 +54,9 @@ class NewsbotRobotsTxtMiddleware(RobotsTxtMiddleware):
     async def robot_parser(self, request: Request) -> RobotParser | None:
         """The rules of the request's host, fetched once per host (None: allow all)."""
         netloc = urlparse_cached(request).netloc
-        known = self._parsers.get(netloc, ...)
-        if isinstance(known, Deferred):
-            return await maybe_deferred_to_future(known)
-        if known is not ...:
-            return known
+        if netloc in self._parsers:
+            known = self._parsers[netloc]
+            return await maybe_deferred_to_future(known) if isinstance(known, Deferred) else known
         waiting: Deferred[RobotParser | None] = Deferred()
         self._parsers[netloc] = waiting
         parser = await self._read(request, netloc)
