@@ -15,6 +15,15 @@ COMMANDS_MODULE = "newsbot.commands"
 # --- Politeness: identify ourselves, obey robots.txt, go slowly on every site -------------------
 USER_AGENT = "newsbot/0.1 (+https://github.com/newsbot/newsbot; news section crawler)"
 ROBOTSTXT_OBEY = True
+DOWNLOADER_MIDDLEWARES = {
+    # Replaced: a robots.txt answering 5xx or unreachable means "disallow all" this run (RFC
+    # 9309), not "allow all"; an oversized one is read up to 500 KiB, not ignored.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newsbot.downloadermiddlewares.robotstxt.NewsbotRobotsTxtMiddleware": 100,
+    # Replaced: a 429/503's Retry-After holds the whole host (see NEWSBOT_MAX_RETRY_AFTER).
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newsbot.downloadermiddlewares.retry_after.RetryAfterMiddleware": 550,
+}
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.5
@@ -25,6 +34,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 # A robots.txt Crawl-delay is obeyed as the least delay between requests to that site, up to
 # this many seconds (CrawlDelayExtension; a larger one is capped and logged).
 NEWSBOT_MAX_CRAWL_DELAY = 30.0
+# A 429/503 Retry-After up to this many seconds holds that host's requests; a longer one defers
+# the host's remaining pages to the next run (RetryAfterMiddleware).
+NEWSBOT_MAX_RETRY_AFTER = 300.0
 DOWNLOAD_TIMEOUT = 30
 # A name that takes longer than this to resolve fails (Scrapy waits 60 s).
 DNS_TIMEOUT = 20

@@ -197,6 +197,7 @@ PATH_TEMPLATE_OR_NONE = Rule(
 #: setting in newsbot/settings.py has no entry here).
 SETTINGS: dict[str, Rule] = {
     "NEWSBOT_MAX_CRAWL_DELAY": number(0),
+    "NEWSBOT_MAX_RETRY_AFTER": number(0),
     "NEWSBOT_DEFAULT_FEEDS": Rule('feeds as in FEEDS: {"uri": {"format": ...}}', _is_feeds),
     "NEWSBOT_SITES_PATH": Rule(f"folders separated by {os.pathsep!r}", _is_folders),
     "NEWSBOT_MAX_PAGES": POSITIVE_INT,

@@ -38,7 +38,8 @@ class AccountingSpider(Spider):
         """Every failed request: one warning with the URL, one stat by kind of failure, and
         one per site (the request's cb_kwargs say which site, and whether it was a listing).
 
-        A robots.txt refusal is the site's wish, not a failure: one INFO line, its own stats.
+        A robots.txt refusal is the site's wish, not a failure: one INFO line, its own stats;
+        so is a page deferred to the next run because its host asked to wait that long.
         When the failed page was the canonical twin of a fetched page, that page's article
         is exported instead: a lighter copy beats a lost article.
         """
@@ -54,6 +55,12 @@ class AccountingSpider(Spider):
             self._count("fetch/robots_denied")
             self._count_site(site, "robots_denied")
             logger.info("Not fetched (robots.txt forbids it): %s", url)
+            return
+        if problem.deferred:
+            # Its host asked to wait past NEWSBOT_MAX_RETRY_AFTER: held back for the next run
+            # (RetryAfterMiddleware logs it once per host), not a failure.
+            self._count("fetch/deferred")
+            self._count_site(site, "deferred")
             return
         self._count(f"fetch/failed/{problem.kind}")
         logger.warning("Failed %s: %s", url, problem.message)

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from scrapy.exceptions import IgnoreRequest
 
+from newsbot.downloadermiddlewares.retry_after import DeferredRequest
+
 if TYPE_CHECKING:
     from twisted.python.failure import Failure
 
@@ -22,6 +24,7 @@ class FetchFailure:
     kind: str
     message: str
     robots_denied: bool = False
+    deferred: bool = False  # held back for the next run: the site asked to wait that long
 
     @classmethod
     def of(cls, failure: Failure) -> FetchFailure:
@@ -29,6 +32,8 @@ class FetchFailure:
         response = getattr(value, "response", None)
         if response is not None:
             return cls(f"http_{response.status}", f"HTTP {response.status}")
+        if isinstance(value, DeferredRequest):
+            return cls("deferred", str(value), deferred=True)
         if isinstance(value, IgnoreRequest) and str(value) == ROBOTS_DENIAL:
             return cls("robots_denied", ROBOTS_DENIAL, robots_denied=True)
         return cls(type(value).__name__, failure.getErrorMessage())

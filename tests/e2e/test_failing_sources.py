@@ -59,7 +59,8 @@ def test_six_of_seven_sites_unreachable_exits_4_and_names_them(tmp_path: Path) -
     assert {k: v["status"] for k, v in summary["sites"].items() if k != "alive"} == dict.fromkeys(
         dead, "failed"
     )
-    assert summary["sites_summary"].startswith("1 site ok, 6 sites failed: dead2 (1 of 1 listing")
+    # A dead host's robots.txt cannot be read either: it is not crawled (RFC 9309).
+    assert summary["sites_summary"].startswith("1 site ok, 6 sites failed: dead2 (robots.txt")
     assert "1 site ok, 6 sites failed" in done.stderr
 
 
