@@ -20,6 +20,8 @@ COUNTERS = (
     "articles_fetched",
     "articles_failed",
     "robots_denied",
+    "robots_unavailable",
+    "deferred",
     "exported",
 )
 
@@ -85,6 +87,10 @@ def _unreachable(counters: dict[str, int], counts: dict[str, int]) -> list[str]:
     """Why none of the site's listings could be read (the site failed), if so."""
     if counts["listings_fetched"]:
         return []
+    if counts["robots_unavailable"]:
+        return ["robots.txt could not be read (5xx or unreachable): not crawled this run"]
+    if counts["deferred"]:
+        return ["asked to wait past NEWSBOT_MAX_RETRY_AFTER: deferred to the next run"]
     if counts["listings_failed"]:
         return [_listing_failures(counters, counts)]
     if counts["robots_denied"]:
@@ -97,6 +103,8 @@ def _degraded(counters: dict[str, int], counts: dict[str, int], max_error_rate: 
     problems = []
     if counts["listings_failed"]:
         problems.append(_listing_failures(counters, counts))
+    if counts["deferred"]:
+        problems.append(f"{counts['deferred']} pages deferred to the next run (Retry-After)")
     attempted = counts["articles_fetched"] + counts["articles_failed"]
     if attempted and counts["articles_failed"] / attempted > max_error_rate:
         problems.append(f"{counts['articles_failed']} of {attempted} article pages failed")
