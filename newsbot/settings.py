@@ -23,6 +23,11 @@ DOWNLOADER_MIDDLEWARES = {
     # Replaced: a 429/503's Retry-After holds the whole host (see NEWSBOT_MAX_RETRY_AFTER).
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newsbot.downloadermiddlewares.retry_after.RetryAfterMiddleware": 550,
+    # Replaced: an offsite request is a lost page, counted and logged like any other.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "newsbot.downloadermiddlewares.offsite.OffsiteAccountedMiddleware": 50,
+    "newsbot.downloadermiddlewares.private_addresses.PrivateAddressMiddleware": 60,
+    "newsbot.downloadermiddlewares.site_credentials.SiteCredentialsMiddleware": 450,
 }
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
@@ -61,12 +66,6 @@ MEMUSAGE_LIMIT_MB = 1024
 # Scrapy's offsite filter drops a redirect to another domain silently: newsbot's counts it.
 # Then private addresses are refused (before robots.txt is asked for), then a site's
 # credentials are set on requests to its hosts and taken off any other.
-DOWNLOADER_MIDDLEWARES = {
-    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
-    "newsbot.middlewares.offsite.OffsiteAccountedMiddleware": 50,
-    "newsbot.middlewares.private_addresses.PrivateAddressMiddleware": 60,
-    "newsbot.middlewares.site_credentials.SiteCredentialsMiddleware": 450,
-}
 # Requests to hosts in these networks are refused unless a declared section page, feed or
 # sitemap is on that host: loopback, private, shared, link-local (cloud metadata at
 # 169.254.169.254), reserved and multicast ranges, IPv4 and IPv6 (empty: no check).

@@ -1,1 +1,2 @@
-"""newsbot's downloader middlewares: how requests wait for, or hold back from, a site."""
+"""newsbot's downloader middlewares (enabled in settings.py's DOWNLOADER_MIDDLEWARES): how
+requests wait for or hold back from a site, and which requests are refused before they leave."""

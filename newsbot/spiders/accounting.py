@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import Spider
 from scrapy.http import TextResponse
 
-from newsbot.middlewares.refused import RequestRefused
+from newsbot.downloadermiddlewares.refused import RequestRefused
 from newsbot.spiders.failures import FetchFailure
 
 if TYPE_CHECKING:

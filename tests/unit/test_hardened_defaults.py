@@ -45,11 +45,15 @@ def test_offsite_losses_private_addresses_and_credentials_are_guarded() -> None:
     enabled = {path for path, order in middlewares.items() if order is not None}
     assert "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware" not in enabled
     assert enabled >= {
-        "newsbot.middlewares.offsite.OffsiteAccountedMiddleware",
-        "newsbot.middlewares.private_addresses.PrivateAddressMiddleware",
-        "newsbot.middlewares.site_credentials.SiteCredentialsMiddleware",
+        "newsbot.downloadermiddlewares.offsite.OffsiteAccountedMiddleware",
+        "newsbot.downloadermiddlewares.private_addresses.PrivateAddressMiddleware",
+        "newsbot.downloadermiddlewares.site_credentials.SiteCredentialsMiddleware",
     }
     # Private addresses are refused before robots.txt is asked for on their host.
-    private = middlewares["newsbot.middlewares.private_addresses.PrivateAddressMiddleware"]
-    assert private < middlewares["scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware"]
+    private = middlewares[
+        "newsbot.downloadermiddlewares.private_addresses.PrivateAddressMiddleware"
+    ]
+    assert (
+        private < middlewares["newsbot.downloadermiddlewares.robotstxt.NewsbotRobotsTxtMiddleware"]
+    )
     assert "169.254.0.0/16" in project().getlist("NEWSBOT_PRIVATE_NETWORKS")

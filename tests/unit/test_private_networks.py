@@ -6,7 +6,7 @@ from ipaddress import ip_address, ip_network
 
 import pytest
 
-from newsbot.middlewares.private_addresses import PrivateAddressMiddleware
+from newsbot.downloadermiddlewares.private_addresses import PrivateAddressMiddleware
 from newsbot.settings import NEWSBOT_PRIVATE_NETWORKS
 
 GUARD = PrivateAddressMiddleware([ip_network(n) for n in NEWSBOT_PRIVATE_NETWORKS], frozenset())

@@ -11,7 +11,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.threads import deferToThread
 
-from newsbot.middlewares.refused import RequestRefused
+from newsbot.downloadermiddlewares.refused import RequestRefused
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

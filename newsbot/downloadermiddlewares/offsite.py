@@ -8,7 +8,7 @@ from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
 
-from newsbot.middlewares.refused import RequestRefused
+from newsbot.downloadermiddlewares.refused import RequestRefused
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider

@@ -1,1 +1,0 @@
-"""newsbot's downloader middlewares (enabled in settings.py's DOWNLOADER_MIDDLEWARES)."""
