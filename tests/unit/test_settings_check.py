@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -220,3 +222,16 @@ def test_scrapy_feed_exporter_must_stay_replaced() -> None:
     assert refusal(both).startswith(
         "EXTENSIONS['scrapy.extensions.feedexport.FeedExporter']=0: expected None"
     )
+
+
+def test_settings_py_sets_each_name_once() -> None:
+    """A second assignment silently replaces the first (two DOWNLOADER_MIDDLEWARES dicts did)."""
+    tree = ast.parse(Path(project_settings_module.__file__ or "").read_text(encoding="utf-8"))
+    names = [
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    ]
+    assert sorted(name for name in set(names) if names.count(name) > 1) == []
