@@ -2,7 +2,8 @@
 
 Feeds and sitemaps are fetched from the open web and are often broken: gzip-compressed
 whatever the headers say, prefixed with a BOM or blank lines, truncated, or an HTML error page.
-Everything here returns what could be read and never raises on bad input.
+Everything here returns what could be read and never raises on bad input, but for a body
+over the size cap (BodyTooLarge): a gzip bomb is refused, not read as far as it goes.
 """
 
 from __future__ import annotations

@@ -123,7 +123,7 @@ class FanOutSpider(AccountingSpider):
             self._count(budget.skipped_stat, skipped)
             self._count_site(site, budget.skipped_stat, skipped)
             logger.info(
-                "Budget: %d older %s of %s skipped (%s=%d per site and run)",
+                "Budget: %d %s of %s not followed (%s=%d per site and run, newest first)",
                 skipped,
                 budget.what,
                 url,

@@ -168,14 +168,13 @@ class SectionSpider(FanOutSpider):
             return
         sitemap = await self._read_sitemap(response, listing.site)
         if sitemap.kind == "sitemapindex":
-            requests = self._sitemap_children(response.url, sitemap, listing)
+            for request in self._sitemap_children(response.url, sitemap, listing):
+                yield request
         elif sitemap.kind == "urlset":
-            requests = self._sitemap_articles(response.url, sitemap, listing.site)
+            for request in self._sitemap_articles(response.url, sitemap, listing.site):
+                yield request
         else:
-            requests = iter(())
             self._sitemap_refused(response.url, sitemap)
-        for request in requests:
-            yield request
 
     def _sitemap_children(self, url: str, index: Sitemap, listing: Listing) -> Iterator[Request]:
         if listing.depth >= self.sitemap_depth:
