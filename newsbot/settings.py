@@ -131,8 +131,14 @@ NEWSBOT_SINCE = ""
 NEWSBOT_LIMIT = 0
 # Sitemap indexes are followed this many levels deep (index -> sitemap is one level).
 NEWSBOT_SITEMAP_DEPTH = 2
-# Only the newest entries of one sitemap (by lastmod) are followed: archives list years of articles.
+# Per site and run, only the newest sitemaps of its indexes (by lastmod) are read: 20 days of a
+# daily index, 20 months of a monthly one, where a section crawl finds its news.
+NEWSBOT_SITEMAP_MAX_CHILDREN = 20
+# Per site and run, only the newest sitemap entries (by lastmod) are followed: archives list years
+# of articles; 500 is more than a site publishes between two hourly runs, or in a day.
 NEWSBOT_SITEMAP_MAX_ENTRIES = 500
+# Per site and run, only the newest feed entries (by date) are followed: real feeds hold 10-100.
+NEWSBOT_FEED_MAX_ENTRIES = 200
 # Seconds one page's extraction may take (in a worker thread) before the crawl gives up on it.
 NEWSBOT_EXTRACTION_TIMEOUT = 20.0
 # Articles with fewer body words than this are dropped as "short_body" (teasers, paywall stubs).

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from newsbot.discovery.safe_xml import child_text, local_name, normalize_body, parse_xml
+from newsbot.dates import parse_datetime
+from newsbot.discovery.safe_xml import (
+    BodyTooLarge,
+    child_text,
+    local_name,
+    normalize_body,
+    parse_xml,
+)
 from newsbot.urls import is_http_url, resolve_url
 
 if TYPE_CHECKING:
@@ -20,6 +28,7 @@ _ENTRY_PARENTS = frozenset({"channel", "RDF", "rss", "feed"})
 _ENTRY_TAGS = frozenset({"item", "entry"})
 # Date elements in order of preference: RSS, Dublin Core, Atom 1.0, Atom 0.3.
 _DATE_TAGS = ("pubDate", "published", "date", "issued", "updated", "modified", "created")
+_UNDATED = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -35,8 +44,12 @@ def parse_feed(body: bytes, url: str) -> list[FeedEntry]:
     """The entries of a feed body (any supported format, gzip or not) fetched from ``url``.
 
     Malformed bodies give the entries that could be read, possibly none; never an exception.
+    A body over MAX_XML_BYTES (once gunzipped) gives none.
     """
-    data = normalize_body(body)
+    try:
+        data = normalize_body(body)
+    except BodyTooLarge:
+        return []
     if data.startswith(b"{"):
         return _json_entries(data, url)
     root = parse_xml(data, url)
@@ -44,6 +57,13 @@ def parse_feed(body: bytes, url: str) -> list[FeedEntry]:
         return []
     entries = (_xml_entry(element, url) for element in _entry_elements(root))
     return [entry for entry in entries if entry is not None]
+
+
+def newest_first(entries: list[FeedEntry]) -> list[FeedEntry]:
+    """The entries by date, newest first; undated ones after them, in feed order. Most feeds
+    list their newest first, not all: what a budget keeps must not depend on it."""
+    dated = [(parse_datetime(entry.published) or _UNDATED, entry) for entry in entries]
+    return [entry for _, entry in sorted(dated, key=lambda pair: pair[0], reverse=True)]
 
 
 def _entry_elements(root: etree._Element) -> Iterator[etree._Element]:

@@ -2,56 +2,89 @@
 
 Feeds and sitemaps are fetched from the open web and are often broken: gzip-compressed
 whatever the headers say, prefixed with a BOM or blank lines, truncated, or an HTML error page.
-Everything here returns what could be read and never raises on bad input.
+Everything here returns what could be read and never raises on bad input, but for a body
+over the size cap (BodyTooLarge): a gzip bomb is refused, not read as far as it goes.
 """
 
 from __future__ import annotations
 
 import re
+import struct
 import zlib
+from io import BytesIO
+from typing import TYPE_CHECKING, TypedDict
 
 from lxml import etree
+from scrapy.utils.gz import gunzip
 from w3lib.encoding import read_bom
 
-# Sitemaps are capped at 50 MB uncompressed by the protocol; feeds are far smaller. Anything
-# above is cut (and read as far as it goes) so a hostile body cannot exhaust memory.
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+# Sitemaps are capped at 50 MB uncompressed by the protocol; feeds are far smaller. A body that
+# is (or inflates to) more is refused: a hostile body must not exhaust memory.
 MAX_XML_BYTES = 50_000_000
 _GZIP_MAGIC = b"\x1f\x8b"
-_GZIP_CHUNK = 16_384
 _XML_WHITESPACE = b" \t\r\n"
 _XML_DECLARATION = re.compile(r"^<\?xml[^>]*\?>")
 
 
-def decompress(body: bytes) -> bytes:
-    """The body, gunzipped when it starts with the gzip magic bytes; at most MAX_XML_BYTES.
+class _ParserOptions(TypedDict):
+    recover: bool
+    resolve_entities: bool
+    no_network: bool
+    load_dtd: bool
+    huge_tree: bool
+    remove_comments: bool
+    remove_pis: bool
 
-    A truncated or corrupt gzip stream yields what was decompressed before the damage (to
-    the last whole chunk), so a cut-off download still gives its first entries.
+
+# What both XXE-safe parsers below are built with: no external entities, DTDs or network;
+# ``recover`` keeps the elements before a syntax error.
+_SAFE_PARSING = _ParserOptions(
+    recover=True,
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+)
+
+
+class BodyTooLarge(ValueError):
+    """A body over the size cap, once decompressed."""
+
+
+def decompress(body: bytes, max_bytes: int = MAX_XML_BYTES) -> bytes:
+    """The body, gunzipped when it starts with the gzip magic bytes (whatever the headers said).
+
+    Over ``max_bytes`` (decompressed) raises BodyTooLarge, as soon as decompression passes it:
+    a gzip bomb costs at most ``max_bytes``. A truncated gzip stream yields what was
+    decompressed before the damage, so a cut-off download still gives its first entries; a
+    body that only claims to be gzip yields nothing.
     """
     if not body.startswith(_GZIP_MAGIC):
-        return body[:MAX_XML_BYTES]
-    # wbits 16 + MAX_WBITS: expect a gzip header.
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = bytearray()
-    for start in range(0, len(body), _GZIP_CHUNK):
-        room = MAX_XML_BYTES - len(out)
-        if room <= 0 or inflater.eof:
-            break
+        data = body
+    else:
         try:
-            # max_length stops a decompression bomb at the size guard.
-            out += inflater.decompress(body[start : start + _GZIP_CHUNK], room)
-        except zlib.error:
-            break
-    return bytes(out)
+            data = gunzip(body, max_size=max_bytes)
+        except (OSError, EOFError, struct.error, zlib.error):
+            return b""
+        except ValueError as exc:  # Scrapy's size error is private; it is a ValueError
+            raise BodyTooLarge(str(exc)) from exc
+    if len(data) > max_bytes:
+        raise BodyTooLarge(f"{len(data)} bytes, over {max_bytes}")
+    return data
 
 
-def normalize_body(body: bytes) -> bytes:
+def normalize_body(body: bytes, max_bytes: int = MAX_XML_BYTES) -> bytes:
     """Decompressed body as UTF-8 when a BOM names another encoding, leading blanks removed.
 
     An XML declaration must start the document; blank lines before it make strict parsers
-    fail, so they go.
+    fail, so they go. Raises BodyTooLarge as ``decompress`` does.
     """
-    data = decompress(body)
+    data = decompress(body, max_bytes)
     encoding, bom = read_bom(data)
     if encoding is not None and bom is not None:
         text = data[len(bom) :].decode(encoding, "replace").lstrip()
@@ -68,19 +101,22 @@ def parse_xml(data: bytes, url: str) -> etree._Element | None:
     """
     if not data:
         return None
-    parser = etree.XMLParser(
-        recover=True,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    parser = etree.XMLParser(**_SAFE_PARSING)
     try:
         return etree.fromstring(data, parser, base_url=url)
     except etree.XMLSyntaxError:
         return None
+
+
+def iter_xml(data: bytes) -> Iterator[tuple[str, etree._Element]]:
+    """The start and end events of a ``normalize_body`` body, parsed as ``parse_xml`` parses,
+    as they are read: the caller keeps what it needs and clears the rest, so memory does not
+    grow with the document. Stops quietly where the XML cannot be read on."""
+    events = etree.iterparse(BytesIO(data), events=("start", "end"), **_SAFE_PARSING)
+    try:
+        yield from events
+    except etree.XMLSyntaxError:
+        return
 
 
 def local_name(element: etree._Element) -> str:

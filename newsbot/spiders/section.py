@@ -10,13 +10,13 @@ from scrapy import Request, signals
 
 from newsbot import signals as newsbot_signals
 from newsbot.dates import parse_datetime, utc_now_iso
-from newsbot.discovery import find_article_links, find_next_page, parse_feed, parse_sitemap
+from newsbot.discovery import find_article_links, find_next_page
 from newsbot.items import ARTICLE_PAGE_TYPES
 from newsbot.settings_check import check_settings
 from newsbot.sites import load_sites, sites_path_dirs
-from newsbot.spiders.accounting import AccountingSpider
 from newsbot.spiders.arguments import SectionArguments
 from newsbot.spiders.extracting import ExtractionTimeout, extract_response
+from newsbot.spiders.fanout import FEED_ENTRIES, SITEMAP_CHILDREN, SITEMAP_ENTRIES, FanOutSpider
 from newsbot.spiders.freshness import Freshness
 from newsbot.spiders.selection import select_sites, site_for_url
 from newsbot.urls import canonical_url, strip_tracking
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
 
+    from newsbot.discovery import Sitemap
     from newsbot.items import Article
     from newsbot.sites import Site
     from newsbot.state import StateStore
@@ -42,12 +43,12 @@ class Listing:
     depth: int = 1  # section page number, or sitemap nesting level
 
 
-class SectionSpider(AccountingSpider):
+class SectionSpider(FanOutSpider):
     """Crawls one section of every declared site that has it: section pages (with
     pagination), feeds and sitemaps lead to article pages, which become ``Article`` items.
 
-    Reads NEWSBOT_SITES_PATH, NEWSBOT_MAX_PAGES, NEWSBOT_SITEMAP_DEPTH,
-    NEWSBOT_SITEMAP_MAX_ENTRIES and NEWSBOT_EXTRACTION_TIMEOUT; takes
+    Reads NEWSBOT_SITES_PATH, NEWSBOT_MAX_PAGES, NEWSBOT_SITEMAP_DEPTH and
+    NEWSBOT_EXTRACTION_TIMEOUT (and, through FanOutSpider, the fan-out budgets); takes
     ``-a sites, max_pages, since, limit``.
     """
 
@@ -60,7 +61,6 @@ class SectionSpider(AccountingSpider):
         *,
         max_pages: int,
         sitemap_depth: int,
-        sitemap_max_entries: int,
         extraction_timeout: float,
     ) -> None:
         super().__init__()
@@ -68,7 +68,6 @@ class SectionSpider(AccountingSpider):
         self.sites = sites
         self.max_pages = arguments.max_pages or max_pages
         self.sitemap_depth = sitemap_depth
-        self.sitemap_max_entries = sitemap_max_entries
         self.extraction_timeout = extraction_timeout
         self.allowed_domains = sorted({d for site in sites for d in site.domains})
         #: Every section page, feed and sitemap this run requested (canonicalised): a canonical
@@ -89,7 +88,6 @@ class SectionSpider(AccountingSpider):
             select_sites(declared, cls.section, arguments.sites),
             max_pages=settings.getint("NEWSBOT_MAX_PAGES"),
             sitemap_depth=settings.getint("NEWSBOT_SITEMAP_DEPTH"),
-            sitemap_max_entries=settings.getint("NEWSBOT_SITEMAP_MAX_ENTRIES"),
             extraction_timeout=settings.getfloat("NEWSBOT_EXTRACTION_TIMEOUT"),
         )
         crawler.signals.connect(spider.on_request_dropped, signal=signals.request_dropped)
@@ -138,48 +136,66 @@ class SectionSpider(AccountingSpider):
             self._count("section/page_budget_reached")
             logger.info("Page budget (%d) reached at %s", self.max_pages, response.url)
 
-    def parse_feed(self, response: Response, listing: Listing | None = None) -> Iterator[Request]:
-        """An RSS/Atom/RDF/JSON feed: its entries, newer than ``-a since``."""
+    async def parse_feed(
+        self, response: Response, listing: Listing | None = None
+    ) -> AsyncIterator[Request]:
+        """An RSS/Atom/RDF/JSON feed, whatever its Content-Type: its newest entries within the
+        site's budget, newer than ``-a since``."""
         listing = listing or Listing(site_for_url(self.sites, response.url))
-        if not self._is_fresh_listing(response, listing.site):
+        if not self._is_modified(response, listing.site):
             return
-        entries = parse_feed(response.body, response.url)
+        entries = await self._read_feed(response)
         if not entries:
             self._count("feed/empty_or_invalid")
             logger.warning("Feed has no readable entries: %s", response.url)
         self._count("feed/entries", len(entries))
-        links = [e.url for e in entries if not self._before_since(e.published)]
-        yield from self._article_requests(links, listing.site)
+        kept = self._within_budget(listing.site, FEED_ENTRIES, response.url, entries)
+        links = [e.url for e in kept if not self._before_since(e.published)]
+        for request in self._article_requests(links, listing.site):
+            yield request
 
-    def parse_sitemap(
+    async def parse_sitemap(
         self, response: Response, listing: Listing | None = None
-    ) -> Iterator[Request]:
-        """A sitemap index (followed to the depth budget) or a URL set (newest entries)."""
+    ) -> AsyncIterator[Request]:
+        """A sitemap index (its newest children, to the depth budget) or a URL set (its newest
+        entries), gzipped or not whatever its Content-Type, each within the site's budget.
+
+        Read as a stream in a worker thread: a sitemap of a million entries neither fills
+        memory nor stalls the other requests, and past the protocol's limits it is refused.
+        """
         listing = listing or Listing(site_for_url(self.sites, response.url))
-        if not self._is_fresh_listing(response, listing.site):
+        if not self._is_modified(response, listing.site):
             return
-        sitemap = parse_sitemap(response.body, response.url)
-        if sitemap.kind == "invalid":
-            self._count("sitemap/invalid")
-            logger.warning("Not a sitemap: %s", response.url)
-            return
+        sitemap = await self._read_sitemap(response, listing.site)
         if sitemap.kind == "sitemapindex":
-            if listing.depth >= self.sitemap_depth:
-                self._count("sitemap/depth_budget_reached")
-                return
-            nested = Listing(listing.site, listing.depth + 1)
-            for entry in sitemap.entries:
-                yield self._request(entry.url, self.parse_sitemap, nested)
+            for request in self._sitemap_children(response.url, sitemap, listing):
+                yield request
+        elif sitemap.kind == "urlset":
+            for request in self._sitemap_articles(response.url, sitemap, listing.site):
+                yield request
+        else:
+            self._sitemap_refused(response.url, sitemap)
+
+    def _sitemap_children(self, url: str, index: Sitemap, listing: Listing) -> Iterator[Request]:
+        if listing.depth >= self.sitemap_depth:
+            self._count("sitemap/depth_budget_reached")
             return
-        entries = sorted(sitemap.entries, key=lambda e: e.lastmod or "", reverse=True)
-        self._count("sitemap/entries", len(entries))
-        recent = entries[: self.sitemap_max_entries]
+        nested = Listing(listing.site, listing.depth + 1)
+        children = self._within_budget(
+            listing.site, SITEMAP_CHILDREN, url, self._newest(index), index.skipped
+        )
+        for child in children:
+            yield self._request(child.url, self.parse_sitemap, nested)
+
+    def _sitemap_articles(self, url: str, sitemap: Sitemap, site: Site) -> Iterator[Request]:
+        self._count("sitemap/entries", len(sitemap.entries) + sitemap.skipped)
+        kept = self._within_budget(
+            site, SITEMAP_ENTRIES, url, self._newest(sitemap), sitemap.skipped
+        )
         lastmods = {
-            e.url: e.lastmod
-            for e in recent
-            if not self._before_since(e.news_published or e.lastmod)
+            e.url: e.lastmod for e in kept if not self._before_since(e.news_published or e.lastmod)
         }
-        yield from self._article_requests(lastmods, listing.site, lastmods)
+        yield from self._article_requests(lastmods, site, lastmods)
 
     async def parse_article(
         self, response: Response, site: Site | None = None, alternate: Article | None = None
@@ -278,6 +294,10 @@ class SectionSpider(AccountingSpider):
         )
 
     def _is_fresh_listing(self, response: Response, site: Site) -> bool:
+        """False for a 304 (see ``_is_modified``) or a page that is no text."""
+        return self._is_modified(response, site) and self._is_text(response)
+
+    def _is_modified(self, response: Response, site: Site) -> bool:
         """False for a 304 (unchanged since the last run: nothing new to find there)."""
         self._count_site(site, "listings_fetched")
         if response.status == 304:
@@ -286,7 +306,7 @@ class SectionSpider(AccountingSpider):
             logger.info("Unchanged since the last run: %s", response.url)
             return False
         self.freshness.remember_validators(response)
-        return self._is_text(response)
+        return True
 
     def _before_since(self, published: str | None) -> bool:
         since = self.arguments.since
