@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from cssselect import SelectorError
 from lxml import etree, html
-from lxml.cssselect import CSSSelector
+from parsel import Selector
 from w3lib.encoding import html_to_unicode
 
 from newsbot.encoding import detect_encoding
@@ -187,9 +186,13 @@ def _article_scope(root: html.HtmlElement) -> html.HtmlElement:
 
 
 def select(root: html.HtmlElement, css: str) -> list[html.HtmlElement]:
-    """Elements matching a site's CSS selector; a selector lxml cannot compile matches nothing."""
-    selector = _compile(css)
-    return elements(selector(root)) if selector is not None else []
+    """Elements matching a site's CSS selector (parsel, which caches each selector's XPath);
+    a selector that cannot compile matches nothing (site files are checked when read)."""
+    try:
+        found = Selector(root=root, type="html").css(css)
+    except (SelectorError, ValueError):  # ValueError: parsel's "XPath error"
+        return []
+    return elements([match.root for match in found])
 
 
 def elements(result: object) -> list[html.HtmlElement]:
@@ -197,12 +200,3 @@ def elements(result: object) -> list[html.HtmlElement]:
     if not isinstance(result, list):
         return []
     return [item for item in result if isinstance(item, html.HtmlElement)]
-
-
-@lru_cache(maxsize=256)
-def _compile(css: str) -> CSSSelector | None:
-    # Selectors come from a handful of site files; compiling once per process is enough.
-    try:
-        return CSSSelector(css, translator="html")
-    except (SelectorError, etree.XPathError):
-        return None

@@ -175,8 +175,9 @@ class _Reader:
         return tuple(compiled)
 
     def css(self, value: object, key: str) -> str:
-        """A CSS selector as extraction compiles it: one that cannot compile would match
-        nothing on every page, silently."""
+        """A CSS selector that selects elements: one that cannot compile would match nothing
+        on every page, silently. cssselect's own translator, not parsel's (which applies the
+        selectors): parsel accepts ``h1::text`` and ``::attr()``, which select no element."""
         css = self.string(value, key)
         try:
             CSSSelector(css, translator="html")
