@@ -10,7 +10,7 @@ from __future__ import annotations
 import socket
 from typing import TYPE_CHECKING
 
-from tests.integration.local_server import QuietHandler, serve
+from tests.integration.local_server import QuietHandler, article_page, serve
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -21,11 +21,7 @@ FLAKY_FAILING, FLAKY_TOTAL = 6, 10
 
 def _article(path: str) -> bytes:
     words = " ".join(f"{path.strip('/').replace('/', ' ')} report line {i}." for i in range(40))
-    return (
-        f"<html lang='en'><head><title>Story {path}</title>"
-        "<meta property='og:type' content='article'></head><body><article>"
-        f"<h1>Story {path}</h1><p>{words}</p><p>{words[::-1]}</p></article></body></html>"
-    ).encode()
+    return article_page(f"Story {path}", [words, words[::-1]])
 
 
 def _section(prefix: str, count: int) -> bytes:

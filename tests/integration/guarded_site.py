@@ -14,7 +14,7 @@ from http.server import ThreadingHTTPServer
 from typing import TYPE_CHECKING
 
 from tests.integration.hostile_site import PARAGRAPH
-from tests.integration.local_server import QuietHandler
+from tests.integration.local_server import QuietHandler, article_page
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -25,12 +25,8 @@ MOVED = "/2026/12/01/ferry-timetable-changes/"
 
 
 def article(title: str) -> bytes:
-    paragraphs = "".join(f"<p>{title}: {PARAGRAPH} Part {i}.</p>" for i in range(6))
-    return (
-        f"<html lang='en'><head><title>{title}</title><meta property='og:type' content='article'>"
-        "<meta property='article:published_time' content='2026-12-01T09:00:00+10:00'></head>"
-        f"<body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
-    ).encode()
+    paragraphs = [f"{title}: {PARAGRAPH} Part {i}." for i in range(6)]
+    return article_page(title, paragraphs, published="2026-12-01T09:00:00+10:00")
 
 
 @dataclass

@@ -8,7 +8,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
+
+
+def article_page(title: str, paragraphs: Iterable[str], published: str | None = None) -> bytes:
+    """An article page as test sites serve one: its title, og:type article, an h1, paragraphs."""
+    date = f"<meta property='article:published_time' content='{published}'>" if published else ""
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return (
+        f"<html lang='en'><head><title>{title}</title><meta property='og:type' content='article'>"
+        f"{date}</head><body><article><h1>{title}</h1>{body}</article></body></html>"
+    ).encode()
 
 
 class QuietHandler(BaseHTTPRequestHandler):

@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from tests.integration.hostile_site import PARAGRAPH
-from tests.integration.local_server import QuietHandler, serve
+from tests.integration.local_server import QuietHandler, article_page, serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -89,12 +89,8 @@ def bomb() -> bytes:
 
 def _article(path: str) -> bytes:
     title = f"Harbour story {path.strip('/').rsplit('/', 1)[-1]}"
-    paragraphs = "".join(f"<p>{PARAGRAPH} {title}, part {i}.</p>" for i in range(6))
-    return (
-        f"<html lang='en'><head><title>{title}</title><meta property='og:type' content='article'>"
-        "<meta property='article:published_time' content='2026-11-20T09:00:00+10:00'></head>"
-        f"<body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
-    ).encode()
+    paragraphs = [f"{PARAGRAPH} {title}, part {i}." for i in range(6)]
+    return article_page(title, paragraphs, published="2026-11-20T09:00:00+10:00")
 
 
 class _Handler(QuietHandler):
