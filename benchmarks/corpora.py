@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsbot.urls import registrable_domain
+
 #: Where the shared corpora live relative to a checkout (../shared/corpus).
 CORPUS_ROOT = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -19,6 +21,8 @@ class Page:
     url: str
     html: bytes
     body: str
+    suite: str = ""
+    publisher: str = ""
     title: str | None = None
     authors: tuple[str, ...] | None = None
     published: str | None = None
@@ -26,6 +30,11 @@ class Page:
     crawled: str | None = None
     tags: tuple[str, ...] | None = None
     extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ref(self) -> str:
+        """How rule provenance names this page: ``<suite>:<key>``."""
+        return f"{self.suite}:{self.key}"
 
 
 def load_suite(folder: Path) -> tuple[str, list[Page]]:
@@ -40,7 +49,14 @@ def load_suite(folder: Path) -> tuple[str, list[Page]]:
 def _zyte(folder: Path) -> list[Page]:
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     return [
-        Page(key, item["url"], _read(folder / "html" / f"{key}.html.gz"), item["articleBody"])
+        Page(
+            key,
+            item["url"],
+            _read(folder / "html" / f"{key}.html.gz"),
+            item["articleBody"],
+            suite="zyte",
+            publisher=registrable_domain(item["url"]),
+        )
         for key, item in sorted(truth.items())
     ]
 
@@ -53,6 +69,9 @@ def _fundus(folder: Path) -> list[Page]:
             item["url"],
             _read(folder / f"{key}.html.gz"),
             item.get("body") or "",
+            suite="fundus",
+            # The country too: two countries' publishers can share a name.
+            publisher=f"{item['country']}/{item['publisher']}",
             title=item.get("title"),
             authors=tuple(item.get("authors") or ()),
             published=item.get("publishing_date"),
