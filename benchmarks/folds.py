@@ -18,7 +18,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from newsbot.rules import Rule, disabled, recording, vocabularies
+from newsbot.rules import Rule, Vocabulary, disabled, recording, vocabularies
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -64,13 +64,15 @@ def publishers_of(
 
 
 def unjustified(
-    rule_publishers: Mapping[Rule, set[str]], held_out: frozenset[str] = frozenset()
+    rule_publishers: Mapping[Rule, set[str]],
+    held_out: frozenset[str] = frozenset(),
+    among: Iterable[Vocabulary] | None = None,
 ) -> list[Rule]:
-    """Rules (of every vocabulary) that fire on fewer than ``MIN_PUBLISHERS`` publishers
-    outside ``held_out`` and are not generic, in vocabulary order."""
+    """Rules of the vocabularies ``among`` (all, by default) that fire on fewer than
+    ``MIN_PUBLISHERS`` publishers outside ``held_out`` and are not generic, in order."""
     return [
         rule
-        for vocabulary in vocabularies()
+        for vocabulary in (vocabularies() if among is None else among)
         for rule in vocabulary.rules
         if not rule.generic and len(rule_publishers.get(rule, set()) - held_out) < MIN_PUBLISHERS
     ]
@@ -78,10 +80,12 @@ def unjustified(
 
 @contextmanager
 def only_rules_justified_without(
-    rule_publishers: Mapping[Rule, set[str]], held_out: frozenset[str]
+    rule_publishers: Mapping[Rule, set[str]],
+    held_out: frozenset[str],
+    among: Iterable[Vocabulary] | None = None,
 ) -> Iterator[list[Rule]]:
-    """Inside the block, the rules the publishers outside ``held_out`` do not justify are
-    off; yields them (the rules switched off for this fold)."""
-    off = unjustified(rule_publishers, held_out)
+    """Inside the block, the rules (of the vocabularies ``among``; all by default) the
+    publishers outside ``held_out`` do not justify are off; yields them."""
+    off = unjustified(rule_publishers, held_out, among)
     with disabled(set(off)):
         yield off

@@ -20,7 +20,9 @@ written for.
 
 from __future__ import annotations
 
+import itertools
 import re
+import weakref
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -28,9 +30,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Iterator
+    from types import ModuleType
 
 _FLAGS = re.IGNORECASE | re.UNICODE
 # Rules that fired while recording() is on; None (the default) costs one lookup per match.
+_CREATED = itertools.count()
 _FIRED: ContextVar[set[Rule] | None] = ContextVar("newsbot_rules_fired", default=None)
 
 
@@ -65,7 +69,7 @@ class Vocabulary:
         self.name = name
         self.rules = tuple(replace(r, vocabulary=name) for r in dict.fromkeys(rules))
         self._active = self.rules
-        _VOCABULARIES.append(self)
+        _VOCABULARIES[next(_CREATED)] = self
 
     @property
     def active(self) -> tuple[Rule, ...]:
@@ -79,12 +83,16 @@ class Vocabulary:
 
 
 class Phrases(Vocabulary):
-    """Regular expressions joined into one pattern; ``suffix`` is appended to each."""
+    """Regular expressions joined into one pattern. ``template`` places each rule in the
+    context all of them share ("{}" stands for the rule): ``"{}\\s*:.{0,100}"`` makes every
+    label of a credit vocabulary match "<label>: <anything short>"."""
 
     def __init__(
-        self, name: str, rules: Iterable[Rule], *, suffix: str = "", flags: int = _FLAGS
+        self, name: str, rules: Iterable[Rule], *, template: str = "{}", flags: int = _FLAGS
     ) -> None:
-        self._suffix = suffix
+        if template.count("{}") != 1:
+            raise ValueError(f"{name}: the template must hold one {{}}: {template!r}")
+        self._template = template
         self._flags = flags
         super().__init__(name, rules)
         self._activate(self.rules)
@@ -95,7 +103,9 @@ class Phrases(Vocabulary):
         self._each = {r: self._compile((r,)) for r in rules}
 
     def _compile(self, rules: Iterable[Rule]) -> re.Pattern[str]:
-        joined = "|".join(f"(?:{r.text}){self._suffix}" for r in rules)
+        joined = "|".join(
+            "(?:" + self._template.replace("{}", f"(?:{r.text})") + ")" for r in rules
+        )
         # No active rule: a pattern that never matches.
         return re.compile(joined or r"(?!)", self._flags)
 
@@ -106,6 +116,11 @@ class Phrases(Vocabulary):
     def search(self, text: str) -> bool:
         """Whether one of the rules matches somewhere in ``text``."""
         return self._fired(text, self._one.search, lambda p: p.search)
+
+    def test(self, text: str) -> bool:
+        """Whether one of the rules matches somewhere in ``text``, without recording it: for
+        a signal that decides only with another (``search`` it once the decision holds)."""
+        return self._one.search(text) is not None
 
     def _fired(
         self,
@@ -122,7 +137,9 @@ class Phrases(Vocabulary):
 
 
 class Words(Vocabulary):
-    """Literal words, compared as written (the data modules write them lower-case)."""
+    """Literal words, compared as written (the data modules write them lower-case). One rule
+    may spell its word several ways, "|" between them: "sharedaddy|shariff|addtoany" is one
+    entry (the containers of share plugins), fired by any of its spellings."""
 
     def __init__(self, name: str, rules: Iterable[Rule]) -> None:
         super().__init__(name, rules)
@@ -130,7 +147,7 @@ class Words(Vocabulary):
 
     def _activate(self, rules: tuple[Rule, ...]) -> None:
         super()._activate(rules)
-        self._by_word = {r.text: r for r in rules}
+        self._by_word = {spelling: r for r in rules for spelling in r.text.split("|")}
         self._words = frozenset(self._by_word)
 
     @property
@@ -151,17 +168,29 @@ class Words(Vocabulary):
             fired.add(self._by_word[word])
 
 
-def words(text: str) -> list[Rule]:
-    """Rules for the space-separated words of ``text``, without provenance yet."""
-    return [Rule(word) for word in text.split()]
+def recording_active() -> bool:
+    """Whether ``recording()`` is on: callers skip the work of naming what fired when not."""
+    return _FIRED.get() is not None
 
 
-_VOCABULARIES: list[Vocabulary] = []
+# Weak, so that a vocabulary made for a test is gone with the test; the data modules' own
+# vocabularies live as long as their modules. Keyed by creation order.
+_VOCABULARIES: weakref.WeakValueDictionary[int, Vocabulary] = weakref.WeakValueDictionary()
 
 
 def vocabularies() -> tuple[Vocabulary, ...]:
     """Every vocabulary defined so far (import the modules that define them first)."""
-    return tuple(_VOCABULARIES)
+    return tuple(vocabulary for _, vocabulary in sorted(_VOCABULARIES.items()))
+
+
+def defined_in(*modules: ModuleType) -> tuple[Vocabulary, ...]:
+    """The vocabularies the data ``modules`` define, in their order."""
+    return tuple(
+        value
+        for module in modules
+        for value in vars(module).values()
+        if isinstance(value, Vocabulary)
+    )
 
 
 @contextmanager
@@ -179,7 +208,7 @@ def recording() -> Iterator[set[Rule]]:
 def disabled(rules: Collection[Rule]) -> Iterator[None]:
     """Switch ``rules`` off inside the block (for measuring rules on pages they were not
     written for); every vocabulary is restored after it."""
-    saved = [(v, v.active) for v in _VOCABULARIES]
+    saved = [(v, v.active) for v in vocabularies()]
     try:
         for vocabulary, active in saved:
             kept = tuple(r for r in active if r not in rules)

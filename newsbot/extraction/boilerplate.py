@@ -8,42 +8,20 @@ token, never by raw substring: "ad" must match ``ad-slot`` and ``header-ad`` but
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import TYPE_CHECKING
+from functools import cache, partial
+from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
 
 from newsbot.extraction.document import elements, select
+from newsbot.extraction.vocabulary import markup
+from newsbot.rules import recording_active
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from lxml.html import HtmlElement
 
-# Whole class/id tokens (WordPress core, Jetpack and common plugins, generic names).
-BOILERPLATE_TOKENS = frozenset(
-    {
-        "author-box", "author-bio", "authorbox", "about-author", "about-the-author",
-        "author-info", "author-card", "author-details", "author-profile", "abh_box",
-        "saboxplugin-wrap", "post-author-box", "jp-relatedposts", "yarpp-related",
-        "crp_related", "sharedaddy", "sd-sharing", "addtoany", "a2a_kit", "shariff", "ssba",
-        "sharethis", "mc4wp-form", "comment-respond", "respond", "comments-area",
-        "commentlist", "comment-list", "disqus_thread", "reply-title", "adsbygoogle",
-        "widget", "widget-area", "secondary", "back-to-top", "backtotop", "scroll-to-top",
-        "go-to-top", "gdpr", "cmplz-cookiebanner", "pagination", "nav-links", "tag-links",
-        "skip-link", "screen-reader-text", "sr-only", "visually-hidden", "post-navigation",
-    }
-)  # fmt: skip
-# Words that mark boilerplate wherever they appear as a part of a token ("entry-share-bar").
-BOILERPLATE_PARTS = frozenset(
-    {
-        "share", "shares", "sharing", "social", "related", "newsletter", "newsletters",
-        "subscribe", "subscription", "sidebar", "advert", "advertisement", "ad", "ads", "adv",
-        "cookie", "cookies", "consent", "breadcrumb", "breadcrumbs", "comments", "promo",
-        "sponsored", "nav", "navbar", "navigation", "menu", "footer", "tags", "outbrain",
-        "taboola", "recommended", "popular", "trending", "caption", "credit", "credits",
-    }
-)  # fmt: skip
 # Elements that hold no article text wherever they are (trafilatura drops most of these too;
 # the site-selector path does not run trafilatura).
 BOILERPLATE_TAGS = ("nav", "aside", "footer", "form", "button", "dialog", "select", "textarea")
@@ -59,14 +37,9 @@ _MAX_TEXT_SHARE = 0.5
 _SHORT_BLOCK = 250
 # Link lists (related stories, widgets) are mostly link text; prose is not.
 _LINK_SHARE = 0.5
-# One pass over a lowercased class attribute: a boilerplate word as a whole class token or
-# as a hyphen/underscore-separated part of one.
-_TOKEN_RE = re.compile(
-    r"(?:^|\s)(?:" + "|".join(map(re.escape, BOILERPLATE_TOKENS | BOILERPLATE_PARTS)) + r")(?=\s|$)"
-)
-_PART_RE = re.compile(r"(?:^|[\s_-])(?:" + "|".join(BOILERPLATE_PARTS) + r")(?=[\s_-]|$)")
-_ANY_RE = re.compile(f"{_PART_RE.pattern}|{_TOKEN_RE.pattern}")
-_ID_NAMES = BOILERPLATE_TOKENS | BOILERPLATE_PARTS
+_TOKENS = markup.BOILERPLATE_TOKENS
+_PARTS = markup.BOILERPLATE_PARTS
+_SEPARATORS = " _-"
 # XPath's string(): all text below an element, gathered in C (itertext() is far slower).
 _STRING = etree.XPath("string()")
 # Only elements with a class or id can match by name; inline markup (links, icons, emphasis)
@@ -81,8 +54,9 @@ def remove_boilerplate(root: HtmlElement, drop_selectors: Iterable[str] = ()) ->
         for element in select(root, css):
             _drop(element)
     by_tag = list(root.iter(*BOILERPLATE_TAGS))
+    patterns = _patterns(_TOKENS.words, _PARTS.words)
     # Pages repeat a few hundred class attributes over thousands of elements: match each once.
-    matches = cache(_matches_name)
+    matches = cache(partial(_matches_name, patterns))
     by_name = [
         e
         for e in elements(_NAMED(root))
@@ -95,9 +69,11 @@ def remove_boilerplate(root: HtmlElement, drop_selectors: Iterable[str] = ()) ->
     doomed = [
         element
         for element in dict.fromkeys(by_tag + by_name)
-        if element not in protected and _is_doomed(element, page_text)
+        if element not in protected and _is_doomed(element, page_text, patterns)
     ]
     for element in doomed:
+        if recording_active():
+            _note_names(element, patterns)
         _drop(element)
 
 
@@ -108,26 +84,54 @@ def _drop(element: HtmlElement) -> None:
         element.drop_tree()
 
 
-def _matches_name(classes: str, id_: str) -> bool:
-    return _ANY_RE.search(classes.lower()) is not None or id_.lower() in _ID_NAMES
+class _Patterns(NamedTuple):
+    """The class-name vocabularies compiled: one pass over a lowercased class attribute."""
+
+    token: re.Pattern[str]  # a whole class token
+    any: re.Pattern[str]  # a whole token or a hyphen/underscore-separated part of one
+    ids: frozenset[str]  # whole ids
 
 
-def _is_doomed(element: HtmlElement, page_text: int) -> bool:
+@cache
+def _patterns(tokens: frozenset[str], parts: frozenset[str]) -> _Patterns:
+    """Compiled once per vocabulary state (a benchmark may switch entries off)."""
+    names = tokens | parts
+    whole = r"(?:^|\s)(?:" + "|".join(map(re.escape, sorted(names))) + r")(?=\s|$)"
+    part = r"(?:^|[\s_-])(?:" + "|".join(map(re.escape, sorted(parts))) + r")(?=[\s_-]|$)"
+    return _Patterns(re.compile(whole), re.compile(f"{part}|{whole}"), names)
+
+
+def _matches_name(patterns: _Patterns, classes: str, id_: str) -> bool:
+    return patterns.any.search(classes.lower()) is not None or id_.lower() in patterns.ids
+
+
+def _note_names(element: HtmlElement, patterns: _Patterns) -> None:
+    """Record which vocabulary entries named ``element`` as boilerplate."""
+    classes, id_ = (element.get("class") or "").lower(), (element.get("id") or "").lower()
+    for match in patterns.any.finditer(classes):
+        name = match.group().strip(_SEPARATORS)
+        _TOKENS.note(name)
+        _PARTS.note(name)
+    _TOKENS.note(id_)
+    _PARTS.note(id_)
+
+
+def _is_doomed(element: HtmlElement, page_text: int, patterns: _Patterns) -> bool:
     """Exact names always go; a block only *mentioning* a word ("content-with-sidebar") goes
     when it is short or mostly links, since a long prose block so named may be the article."""
-    exact = element.tag in BOILERPLATE_TAGS or _has_boilerplate_token(element)
+    exact = element.tag in BOILERPLATE_TAGS or _has_boilerplate_token(element, patterns)
     text = _text_length(element)
     if text > _MAX_TEXT_SHARE * page_text:
         return False
     return exact or text <= _SHORT_BLOCK or _link_text_length(element) >= _LINK_SHARE * text
 
 
-def _has_boilerplate_token(element: HtmlElement) -> bool:
+def _has_boilerplate_token(element: HtmlElement, patterns: _Patterns) -> bool:
     """A whole class token or the whole id. Ids are often slugs of the element's own text (a
     heading "Shares fall" gets id="shares-fall"), so an id never counts by its parts."""
     return (
-        _TOKEN_RE.search((element.get("class") or "").lower()) is not None
-        or (element.get("id") or "").lower() in _ID_NAMES
+        patterns.token.search((element.get("class") or "").lower()) is not None
+        or (element.get("id") or "").lower() in patterns.ids
     )
 
 

@@ -83,7 +83,6 @@ def test_unknown_site_suffix_is_guessed_only_for_html_title() -> None:
         "Read more: Fish market flooded again",
         "Leave a Reply",
         "Your email address will not be published. Required fields are marked *",
-        "Post Comment",
         "Back to top button",
         "We use cookies to give you the best experience.",
         "— END OF MESSAGE —",
