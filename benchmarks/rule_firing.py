@@ -32,7 +32,7 @@ from benchmarks.folds import MIN_PUBLISHERS, fired_on, publishers_of
 from newsbot.extraction import extract_article
 from newsbot.extraction.document import decode, parse
 from newsbot.extraction.phrases import is_furniture
-from newsbot.extraction.vocabulary import markup, paragraphs
+from newsbot.extraction.vocabulary import labels, markup, paragraphs
 from newsbot.rules import Rule, defined_in
 from newsbot.text import clean_text
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 ARTICLE_SUITES = ("article-extraction-benchmark", "fundus-publishers")
 #: The data modules whose provenance ``--write`` keeps.
-DATA_MODULES: tuple[ModuleType, ...] = (paragraphs, markup)
+DATA_MODULES: tuple[ModuleType, ...] = (paragraphs, labels, markup)
 #: The vocabularies extraction uses (measured on the article corpora).
 EXTRACTION_VOCABULARIES = defined_in(*DATA_MODULES)
 # Longer text is article prose, never a notice (newsbot.extraction.notices reads no further).
@@ -108,6 +108,8 @@ def _apply_rules(page: Page) -> None:
     for text in texts:
         is_furniture(text)
         paragraphs.TRAILING_BLOCKS.fullmatch(text)
+        labels.PUBLISHED_LABELS.fullmatch(text)
+        labels.MODIFIED_LABELS.fullmatch(text)
     for name in names:
         for word in {name, *re.split(r"[-_]", name)}:
             markup.BOILERPLATE_TOKENS.note(word)

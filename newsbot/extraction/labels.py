@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from newsbot.extraction.document import elements
 from newsbot.text import clean_text
 
 if TYPE_CHECKING:
-    import re
     from collections.abc import Iterator
 
     from lxml.html import HtmlElement
@@ -19,11 +18,17 @@ _LABELS = "//*[self::strong or self::b or self::dt or self::th or self::label or
 _MAX_LABEL_CHARS = 30
 
 
-def labelled(root: HtmlElement, label: re.Pattern[str]) -> Iterator[str]:
+class Label(Protocol):
+    """A pattern or a vocabulary (``newsbot.rules.Phrases``) that a label's text matches."""
+
+    def fullmatch(self, text: str) -> object: ...
+
+
+def labelled(root: HtmlElement, label: Label) -> Iterator[str]:
     """The text after each label element whose whole text ``label`` matches, in page order."""
     for element in elements(root.xpath(_LABELS)):
         text = element.text_content()
-        if len(text) <= _MAX_LABEL_CHARS and label.match(text):
+        if len(text) <= _MAX_LABEL_CHARS and label.fullmatch(text):
             value = clean_text(element.tail or "") or _next_text(element)
             if value:
                 yield value

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
@@ -12,6 +11,7 @@ from htmldate import find_date
 from newsbot.dates import parse_datetime, to_utc_iso
 from newsbot.extraction.document import elements
 from newsbot.extraction.labels import labelled
+from newsbot.extraction.vocabulary import labels
 from newsbot.extraction.zones import zone_of_language
 
 if TYPE_CHECKING:
@@ -48,17 +48,7 @@ _TIME_XPATHS = {
     ),
 }
 # Labels printed before a date in fact boxes ("<strong>Datum</strong> 28.04.2023").
-_DATE_LABELS = {
-    "published": re.compile(
-        r"^\s*(?:date|published|datum|veröffentlicht|publié|publicado|pubblicato|fecha|data)"
-        r"\s*:?\s*$",
-        re.IGNORECASE,
-    ),
-    "modified": re.compile(
-        r"^\s*(?:updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\s*:?\s*$",
-        re.IGNORECASE,
-    ),
-}
+_DATE_LABELS = {"published": labels.PUBLISHED_LABELS, "modified": labels.MODIFIED_LABELS}
 # Clocks and time zones disagree by hours; a date further ahead than this is a placeholder or
 # an event date, not a publication date.
 _FUTURE_TOLERANCE = timedelta(days=1)
