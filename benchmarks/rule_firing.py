@@ -111,6 +111,7 @@ def _apply_rules(page: Page) -> None:
         labels.PUBLISHED_LABELS.fullmatch(text)
         labels.MODIFIED_LABELS.fullmatch(text)
     for name in names:
+        markup.PAGE_CHROME.search(name)
         for word in {name, *re.split(r"[-_]", name)}:
             markup.BOILERPLATE_TOKENS.note(word)
             markup.BOILERPLATE_PARTS.note(word)

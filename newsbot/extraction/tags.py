@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from newsbot.extraction.bylines import unique
 from newsbot.extraction.document import elements
 from newsbot.extraction.sitename import compact, site_names
+from newsbot.extraction.topic_links import topic_links
 from newsbot.text import clean_text
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ _BOOKKEEPING = re.compile(
 def extract_tags(page: Page) -> list[str]:
     """Topics from the first source that has any: article:tag (one topic per tag, made for
     this), JSON-LD keywords (often SEO lists and CMS flags), keywords meta, tag links in the
-    article (``rel="tag"``, as WordPress themes print them)."""
+    article (``rel="tag"``, as WordPress themes print them), a row of topic links below the
+    headline (``topic_links``)."""
     site = site_names(page)
     tagged = [tag for value in page.meta.all("article:tag") for tag in _split(value)]
     linked = [tag for value in page.linked.values("keywords") for tag in _split(value)]
@@ -46,7 +48,7 @@ def extract_tags(page: Page) -> list[str]:
         kept = unique([tag for tag in map(clean_text, tags) if _is_topic(tag, site)])
         if kept:
             return kept
-    return []
+    return unique([tag for tag in topic_links(page) if _is_topic(tag, site)])
 
 
 def _split(value: object) -> list[str]:

@@ -8,7 +8,7 @@ names corpus pages of different publishers where one of the spellings occurs.
 
 from __future__ import annotations
 
-from newsbot.rules import Words, rule
+from newsbot.rules import Phrases, Words, rule
 
 # Whole class/id tokens (WordPress core, Jetpack and common plugins, generic names).
 BOILERPLATE_TOKENS = Words(
@@ -206,6 +206,43 @@ BOILERPLATE_PARTS = Words(
             "fundus:at/ORF_2024_11_22",
             "fundus:au/NineNews_2024_05_02",
             "fundus:au/WestAustralian_2024_11_26",
+        ),
+    ],
+)
+# Class names of the page's own furniture around an article: navigation and menus, breadcrumb
+# trails, header and footer, share bars, author boxes. Matched anywhere in a class attribute.
+PAGE_CHROME = Phrases(
+    "page chrome classes",
+    [
+        rule(
+            "nav|menu",
+            "fundus:at/DerStandard_2024_05_03",
+            "fundus:at/KleineZeitung_2025_06_30",
+            "fundus:at/ORF_2024_11_22",
+        ),
+        rule(
+            "breadcrumb",
+            "fundus:at/DerStandard_2024_05_03",
+            "fundus:at/KleineZeitung_2025_06_30",
+            "fundus:au/NineNews_2024_05_02",
+        ),
+        rule(
+            "header|footer",
+            "fundus:at/DerStandard_2024_05_03",
+            "fundus:at/KleineZeitung_2025_06_30",
+            "fundus:at/ORF_2024_11_22",
+        ),
+        rule(
+            "share|social",
+            "fundus:at/DerStandard_2024_05_03",
+            "fundus:at/ORF_2024_11_22",
+            "fundus:at/SalzburgerNachrichten_2025_06_05",
+        ),
+        rule(
+            "author|byline",
+            "fundus:at/DerStandard_2024_05_03",
+            "fundus:at/KleineZeitung_2025_06_30",
+            "fundus:at/ORF_2024_11_22",
         ),
     ],
 )

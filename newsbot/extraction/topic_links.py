@@ -1,0 +1,83 @@
+"""The topics an article page prints as a row of links below its headline ("Gazastreifen ·
+Hamas · Israel"), for pages that declare no tags in their metadata.
+
+Told by structure, not by names: a list of two or more short links, nothing but those links,
+each to a topic or section page of the same site (two path segments or more, no date, no id,
+no file name), outside the page's navigation, header, footer and asides, after the headline.
+The first such list wins: topic rows sit under the article, the site's own link rows further
+down.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsbot.discovery.url_shape import url_shape
+from newsbot.extraction.vocabulary import markup
+from newsbot.text import clean_text
+from newsbot.urls import is_http_url, registrable_domain
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+    from newsbot.extraction.document import Page
+
+_CONTAINERS = ("ul", "ol", "div", "section", "p")
+_CHROME = frozenset({"nav", "header", "footer", "aside", "form"})
+_MIN_LINKS = 2
+_MAX_LINKS = 15
+# A topic is a name of a few words; a longer label is a teaser's headline.
+_MAX_WORDS = 5
+_MAX_CHARS = 40
+# Share of the list's text that is link text (a "Themen:" label may stand before them).
+_MIN_LINK_SHARE = 0.8
+# A topic page sits below a section: /politik/ampel-koalition/, /news/topics/c1vw6q14rzqt.
+_MIN_DEPTH = 2
+
+
+def topic_links(page: Page) -> list[str]:
+    """The texts of the first row of topic links after the headline, or none."""
+    headline = page.root.find(".//h1")
+    after = headline is None
+    site = registrable_domain(page.url)
+    for element in page.root.iter(*_CONTAINERS, "h1"):
+        if element is headline:
+            after = True
+        elif after and element.tag != "h1":
+            topics = _topics(element, page, site)
+            if topics:
+                return topics
+    return []
+
+
+def _topics(element: HtmlElement, page: Page, site: str) -> list[str] | None:
+    links = [link for link in element.iter("a") if link.get("href")]
+    if not _MIN_LINKS <= len(links) <= _MAX_LINKS:
+        return None
+    texts = [clean_text(link.text_content()) for link in links]
+    if not all(0 < len(text) <= _MAX_CHARS and len(text.split()) <= _MAX_WORDS for text in texts):
+        return None
+    if sum(map(len, texts)) < _MIN_LINK_SHARE * len(clean_text(element.text_content())):
+        return None
+    if not all(_is_topic_page(page.absolute(link.get("href")), site) for link in links):
+        return None
+    return None if _in_page_chrome(element) else texts
+
+
+def _is_topic_page(url: str | None, site: str) -> bool:
+    if url is None or not is_http_url(url) or registrable_domain(url) != site:
+        return False
+    shape = url_shape(url)
+    return (
+        shape.depth >= _MIN_DEPTH
+        and (shape.section_like or shape.listing_marker)
+        and not (shape.page_extension or shape.file_like)
+    )
+
+
+def _in_page_chrome(element: HtmlElement) -> bool:
+    """Inside navigation, a header or footer, an aside or a form, by tag or by class."""
+    for each in (element, *element.iterancestors()):
+        if each.tag in _CHROME or markup.PAGE_CHROME.search(each.get("class") or ""):
+            return True
+    return False
