@@ -1,14 +1,15 @@
 """Extraction quality and speed, newsbot beside its peers, on the shared corpora.
 
     python -m benchmarks.extraction ../shared/corpus/article-extraction-benchmark \
-        ../shared/corpus/fundus-publishers [--only newsbot,trafilatura] [--worst 10]
+        ../shared/corpus/fundus-publishers [--only newsbot,trafilatura] [--worst 10] [--folds 5]
 
 Prints, per suite and extractor: body precision/recall/F1 (the article-extraction-benchmark's
 shingle metric), field accuracy where the suite has the truth (judged as
 ``benchmarks.judging`` says; "headline" is the title on the pages whose label is the headline
 the page prints), median / p90 milliseconds per page, all measured in this one run, and the
 pages the extractor crashed on. Then newsbot's worst pages with the reason, and labels that
-look wrong.
+look wrong. ``--folds k`` prints newsbot cross-publisher beside newsbot as developed instead
+(see ``benchmarks.folds``).
 
 Every figure in a column is over the same pages for every extractor, the pages with a label
 for it: a page an extractor crashes on or finds nothing on scores 0 there. (The published
@@ -22,19 +23,22 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from benchmarks import title_misses
 from benchmarks.corpora import Page, load_suite
 from benchmarks.extractors import FIELDS as GIVEN
-from benchmarks.extractors import Extractor, Prediction, available_extractors
+from benchmarks.extractors import Extractor, Prediction, available_extractors, newsbot
+from benchmarks.folds import fired_on, only_rules_justified_without, publishers_of, split
 from benchmarks.judging import FIELDS, SOURCES, judge_fields, suspect_labels
 from benchmarks.shingles import Match, Score, match
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection, Sequence
+    from collections.abc import Callable, Collection, Mapping, Sequence
+
+    from newsbot.rules import Rule
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,59 @@ def safe_extract(extractor: Extractor, page: Page) -> tuple[Prediction, str | No
         return Prediction(""), f"{type(error).__name__}: {error}"
 
 
+def rule_publishers(pages: Sequence[Page], extractor: Extractor = newsbot) -> dict[Rule, set[str]]:
+    """The publishers each vocabulary rule fires on when ``extractor`` reads ``pages`` (those
+    of every suite measured: a rule is justified by any page of the corpus)."""
+    by_ref = {page.ref: page for page in pages}
+    fired = fired_on(
+        ((page.ref, page.publisher) for page in pages),
+        lambda ref: safe_extract(extractor, by_ref[ref]),
+    )
+    return publishers_of(fired, {page.ref: page.publisher for page in pages})
+
+
+@dataclass(frozen=True)
+class CrossPublisher:
+    """newsbot on one suite, each page measured with the rules its fold does not justify off."""
+
+    report: SuiteReport
+    folds: list[frozenset[str]]  # the publishers of each fold
+    switched_off: list[list[Rule]]  # the rules switched off while measuring each fold
+
+
+def cross_publisher(
+    suite: str,
+    pages: Sequence[Page],
+    rules: Mapping[Rule, set[str]],
+    k: int,
+    printed: Collection[str] | None = None,
+    extractor: Extractor = newsbot,
+) -> CrossPublisher:
+    """Split the suite's publishers into ``k`` folds and run ``extractor`` on each fold's pages
+    with only the rules justified without that fold (``rules``: from ``rule_publishers``)."""
+    folds = split((page.publisher for page in pages), k)
+    results: dict[str, PageResult] = {}
+    switched_off = []
+    for fold in folds:
+        held_out = [page for page in pages if page.publisher in fold]
+        with only_rules_justified_without(rules, fold) as off:
+            results.update(
+                (r.page.key, r) for r in run_suite(suite, held_out, "", extractor, printed).results
+            )
+        switched_off.append(off)
+    in_page_order = [results[page.key] for page in pages]
+    report = SuiteReport(suite, "newsbot (cross-publisher)", in_page_order, extractor.gives)
+    return CrossPublisher(report, folds, switched_off)
+
+
+def print_folds(crossed: CrossPublisher, rules: Mapping[Rule, set[str]]) -> None:
+    print(f"\n  {len(rules)} vocabulary rules fired on the pages measured; per fold:")
+    pages = crossed.report.results
+    for number, (fold, off) in enumerate(zip(crossed.folds, crossed.switched_off, strict=True)):
+        count = sum(result.page.publisher in fold for result in pages)
+        print(f"  fold {number + 1}: {len(fold)} publishers, {count} pages, {len(off)} rules off")
+
+
 def print_table(reports: Sequence[SuiteReport]) -> None:
     """One row per report; under the header, the labelled pages each column is over."""
     width = max(18, *(len(r.extractor) + 2 for r in reports))
@@ -219,16 +276,29 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("folders", nargs="+", type=Path, help="corpus folders")
     parser.add_argument("--only", help="comma-separated extractor names")
     parser.add_argument("--worst", type=int, default=8, help="weakest pages listed")
+    parser.add_argument(
+        "--folds", type=int, default=0, help="measure newsbot cross-publisher in this many folds"
+    )
     args = parser.parse_args(argv)
     extractors = available_extractors(args.only.split(",") if args.only else None)
-    for folder in args.folders:
-        suite, pages = load_suite(folder)
+    if args.folds and "newsbot" not in extractors:
+        parser.error("--folds measures newsbot: keep it in --only")
+    suites = [(folder, *load_suite(folder)) for folder in args.folders]
+    rules = rule_publishers([p for _, _, pages in suites for p in pages]) if args.folds else None
+    for folder, suite, pages in suites:
         print(f"\n== {suite}: {len(pages)} pages from {folder}")
         printed = printed_headlines(pages)
         reports = [run_suite(suite, pages, n, fn, printed) for n, fn in extractors.items()]
-        print_table(reports)
-        print_worst(reports[0], args.worst)
-        print_suspects(pages)
+        if rules is None:
+            print_table(reports)
+            print_worst(reports[0], args.worst)
+            print_suspects(pages)
+        else:
+            crossed = cross_publisher(suite, pages, rules, args.folds, printed)
+            print_table(
+                [replace(reports[0], extractor="newsbot (dev)"), crossed.report, *reports[1:]]
+            )
+            print_folds(crossed, rules)
 
 
 def print_suspects(pages: list[Page]) -> None:

@@ -96,8 +96,12 @@ def corpus(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_the_benchmark_runs(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    main(["--only", "newsbot,trafilatura,trafilatura-fast", str(corpus)])
+@pytest.mark.parametrize("mode", [[], ["--folds", "2"]], ids=["dev", "cross-publisher"])
+def test_the_benchmark_runs(
+    corpus: Path, mode: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main([*mode, "--only", "newsbot,trafilatura,trafilatura-fast", str(corpus)])
     printed = capsys.readouterr().out
     assert "== fundus: 3 pages" in printed
     assert "trafilatura-fast" in printed
+    assert ("newsbot (cross-publisher)" in printed) == bool(mode)
