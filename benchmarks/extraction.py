@@ -34,6 +34,7 @@ from benchmarks.extractors import Extractor, Prediction, available_extractors, n
 from benchmarks.folds import fired_on, only_rules_justified_without, publishers_of, split
 from benchmarks.judging import FIELDS, SOURCES, judge_fields, suspect_labels
 from benchmarks.shingles import Match, Score, match
+from newsbot.rules import vocabularies
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Mapping, Sequence
@@ -186,7 +187,8 @@ def cross_publisher(
 
 
 def print_folds(crossed: CrossPublisher, rules: Mapping[Rule, set[str]]) -> None:
-    print(f"\n  {len(rules)} vocabulary rules fired on the pages measured; per fold:")
+    defined = sum(len(vocabulary.rules) for vocabulary in vocabularies())
+    print(f"\n  {defined} vocabulary rules, {len(rules)} fired on the pages measured; per fold:")
     pages = crossed.report.results
     for number, (fold, off) in enumerate(zip(crossed.folds, crossed.switched_off, strict=True)):
         count = sum(result.page.publisher in fold for result in pages)
