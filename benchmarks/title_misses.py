@@ -32,16 +32,17 @@ SPELLING = "same words, other quotes or punctuation"
 REAL = "real miss"
 #: Misses where the label, not the prediction, departs from the headline the page prints.
 NOT_PRINTED = frozenset({METADATA_VARIANT, METADATA_SPELLING, SITE_NAME})
+# Elements a reader may see (scripts and templates are not printed).
+_BODY_ELEMENTS = "//body//*[not(self::script or self::style or self::noscript or self::template)]"
 
 
 def explain(page: Page, got: str | None) -> tuple[str, str]:
     """The kind of miss the predicted title ``got`` is against the page's label, and for a
     metadata title, which of the page's declared titles the label is."""
     want, predicted = clean_text(page.title or ""), clean_text(got or "")
-    # The corpora's pages are UTF-8 (their SOURCE.md files say so), whatever a page declares.
-    root = html.fromstring(page.html, parser=html.HTMLParser(encoding="utf-8"))
+    root = _parse(page)
     printed = {clean_text(h.text_content()) for h in elements(root.xpath("//h1|//h2"))}
-    declared = [(source, clean_text(title)) for source, title in _declared_titles(root)]
+    declared = _declared(root)
     if compact(want) == compact(predicted):
         sources = _sources(declared, want, exact=True)
         if predicted in printed and want not in printed and sources:
@@ -55,6 +56,31 @@ def explain(page: Page, got: str | None) -> tuple[str, str]:
         if sources:
             return METADATA_VARIANT, sources
     return REAL, ""
+
+
+def label_is_printed(page: Page) -> bool:
+    """Whether the page's title label is a headline the page prints: not when the label is one
+    of the page's metadata titles that no element of its body reads, or reads only in another
+    spelling. Told from the page alone, unlike ``explain``, so that every extractor's figure
+    on these pages is over the same pages."""
+    if page.title is None:
+        return False
+    want = clean_text(page.title)
+    root = _parse(page)
+    texts = {clean_text(e.text_content()) for e in elements(root.xpath(_BODY_ELEMENTS))}
+    if want in texts:
+        return True
+    spelled_otherwise = compact(want) in {compact(text) for text in texts}
+    return not _sources(_declared(root), want, exact=spelled_otherwise)
+
+
+def _parse(page: Page) -> html.HtmlElement:
+    # The corpora's pages are UTF-8 (their SOURCE.md files say so), whatever a page declares.
+    return html.fromstring(page.html, parser=html.HTMLParser(encoding="utf-8"))
+
+
+def _declared(root: html.HtmlElement) -> list[tuple[str, str]]:
+    return [(source, clean_text(title)) for source, title in _declared_titles(root)]
 
 
 def _sources(declared: list[tuple[str, str]], want: str, *, exact: bool) -> str:

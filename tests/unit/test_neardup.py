@@ -6,7 +6,17 @@ the same event, follow-ups and stories sharing an outlet's template must not be 
 
 from __future__ import annotations
 
-from benchmarks.neardup import detected_through_store, precision_recall
+import pytest
+
+from benchmarks.neardup import (
+    ScoredPair,
+    choose_threshold,
+    detected_through_store,
+    halves,
+    main,
+    precision_recall,
+    score_pairs,
+)
 from newsbot.neardup import signature, similarity
 
 
@@ -30,3 +40,22 @@ def test_signature_is_stable_across_calls_and_ignores_case_and_punctuation() -> 
 
 def test_short_texts_get_no_signature() -> None:
     assert signature("Too short to judge.") is None
+
+
+def test_halves_are_stable_and_hold_both_classes_evenly() -> None:
+    pairs = score_pairs()
+    first, second = halves(pairs)
+    assert halves(list(reversed(pairs))) == (first, second)
+    assert sorted(p.id for p in first + second) == sorted(p.id for p in pairs)
+    for half in (first, second):
+        assert sum(p.duplicate for p in half) == sum(not p.duplicate for p in half) == 12
+
+
+def test_the_chosen_threshold_is_the_middle_of_the_best_ones() -> None:
+    pairs = [ScoredPair("d", "copy", True, 0.6), ScoredPair("n", "other", False, 0.2)]
+    assert choose_threshold(pairs) == pytest.approx(0.4, abs=0.01)
+
+
+def test_the_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    main([])
+    assert "configured" in capsys.readouterr().out

@@ -72,3 +72,20 @@ def test_a_label_spelled_as_the_metadata_spells_it_is_not_the_printed_headline()
     # Printed as the label spells it: then the extractor's other spelling is its own doing.
     reprinted = Page("x", page.url, markup.replace(printed, label).encode(), "Text.", title=label)
     assert title_misses.explain(reprinted, printed)[0] == title_misses.SPELLING
+
+
+@pytest.mark.parametrize(
+    ("label", "head", "printed"),
+    [
+        (PRINTED, "", True),
+        # Printed, if not as a heading: still the headline the page prints.
+        ("Text.", '<meta property="og:title" content="Text.">', True),
+        (SOCIAL, f'<meta property="og:title" content="{SOCIAL}">', False),
+        # Not printed, and no metadata title either: a wrong label, but not a metadata title.
+        (SOCIAL, "", True),
+    ],
+)
+def test_whether_the_label_is_the_printed_headline_is_told_from_the_page(
+    label: str, head: str, printed: bool
+) -> None:
+    assert title_misses.label_is_printed(page(label, head)) is printed
