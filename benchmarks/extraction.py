@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from benchmarks import title_misses
+from benchmarks import rule_firing, title_misses
 from benchmarks.corpora import Page, load_suite
 from benchmarks.extractors import FIELDS as GIVEN
 from benchmarks.extractors import Extractor, Prediction, available_extractors, newsbot
@@ -37,9 +37,9 @@ from benchmarks.shingles import Match, Score, match
 from newsbot.rules import vocabularies
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection, Mapping, Sequence
+    from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
-    from newsbot.rules import Rule
+    from newsbot.rules import Rule, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -141,14 +141,14 @@ def safe_extract(extractor: Extractor, page: Page) -> tuple[Prediction, str | No
         return Prediction(""), f"{type(error).__name__}: {error}"
 
 
-def rule_publishers(pages: Sequence[Page], extractor: Extractor = newsbot) -> dict[Rule, set[str]]:
-    """The publishers each vocabulary rule fires on when ``extractor`` reads ``pages`` (those
-    of every suite measured: a rule is justified by any page of the corpus)."""
+def rule_publishers(
+    pages: Sequence[Page], read: Callable[[Page], object] = rule_firing.apply_rules
+) -> dict[Rule, set[str]]:
+    """The publishers each vocabulary rule fires on when ``read`` reads ``pages`` (those of
+    every suite measured: a rule is justified by any page of the corpus). By default, read as
+    ``benchmarks.rule_firing`` reads them, which writes the provenance the rules carry."""
     by_ref = {page.ref: page for page in pages}
-    fired = fired_on(
-        ((page.ref, page.publisher) for page in pages),
-        lambda ref: safe_extract(extractor, by_ref[ref]),
-    )
+    fired = fired_on(((page.ref, page.publisher) for page in pages), lambda ref: read(by_ref[ref]))
     return publishers_of(fired, {page.ref: page.publisher for page in pages})
 
 
@@ -168,15 +168,17 @@ def cross_publisher(
     k: int,
     printed: Collection[str] | None = None,
     extractor: Extractor = newsbot,
+    among: Iterable[Vocabulary] | None = rule_firing.EXTRACTION_VOCABULARIES,
 ) -> CrossPublisher:
     """Split the suite's publishers into ``k`` folds and run ``extractor`` on each fold's pages
-    with only the rules justified without that fold (``rules``: from ``rule_publishers``)."""
+    with only the rules (of the vocabularies ``among``; all when None) justified without that
+    fold (``rules``: from ``rule_publishers``)."""
     folds = split((page.publisher for page in pages), k)
     results: dict[str, PageResult] = {}
     switched_off = []
     for fold in folds:
         held_out = [page for page in pages if page.publisher in fold]
-        with only_rules_justified_without(rules, fold) as off:
+        with only_rules_justified_without(rules, fold, among) as off:
             results.update(
                 (r.page.key, r) for r in run_suite(suite, held_out, "", extractor, printed).results
             )

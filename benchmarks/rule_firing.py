@@ -87,12 +87,14 @@ def measure(pages: Iterable[Page]) -> Firing:
     by_ref = {page.ref: page for page in pages}
     fired = fired_on(
         ((ref, page.publisher) for ref, page in by_ref.items()),
-        lambda ref: _apply_rules(by_ref[ref]),
+        lambda ref: apply_rules(by_ref[ref]),
     )
     return Firing(dict(fired), {ref: page.publisher for ref, page in by_ref.items()})
 
 
-def _apply_rules(page: Page) -> None:
+def apply_rules(page: Page) -> None:
+    """Read a page as newsbot does, then put each short text block and class name of it to
+    the vocabularies that judge such things, so a rule fires wherever it would apply."""
     extract_article(page.html, page.url)
     root = parse(decode(page.html))
     texts: set[str] = set()

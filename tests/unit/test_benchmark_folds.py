@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 import pytest
@@ -26,7 +27,7 @@ GENERIC = "Updated"
 @pytest.fixture
 def signoffs(monkeypatch: pytest.MonkeyPatch) -> Phrases:
     """A toy vocabulary, in a registry of its own so no other test ever sees it."""
-    monkeypatch.setattr(rules, "_VOCABULARIES", [])
+    monkeypatch.setattr(rules, "_VOCABULARIES", weakref.WeakValueDictionary())
     return Phrases(
         "signoffs",
         [rule(TWO), rule(ONE), rule(GENERIC, generic="a label and nothing else")],
@@ -66,8 +67,8 @@ def test_a_rule_is_off_exactly_in_the_folds_of_the_publishers_it_fires_on(
         for p in PUBLISHERS
     ]
     toy = extractor(signoffs)
-    fired = rule_publishers(pages, toy)
-    crossed = cross_publisher("toy", pages, fired, 3, extractor=toy)
+    fired = rule_publishers(pages, lambda p: toy(p.html, p.url))
+    crossed = cross_publisher("toy", pages, fired, 3, extractor=toy, among=None)
 
     two, one, generic = signoffs.rules
     assert fired == {two: {first, second}, one: {first}, generic: {first}}
