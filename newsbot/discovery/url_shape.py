@@ -69,7 +69,7 @@ def url_shape(url: str) -> UrlShape:
         slug_words=max((_slug_words(s) for s in segments), default=0),
         page_extension=path.endswith(_PAGE_EXTENSIONS),
         listing_marker=_has_listing_marker(segments, parts.hostname or "", parts.query),
-        file_like=path.endswith(NON_ARTICLE_EXTENSIONS),
+        file_like=_extension(segments) in NON_ARTICLE_EXTENSIONS,
     )
 
 
@@ -77,6 +77,11 @@ def _id_kind(path: str) -> str:
     if _HEX_ID.search(path):
         return "hex"
     return "digits" if _DIGITS_ID.search(path) else ""
+
+
+def _extension(segments: list[str]) -> str:
+    last = segments[-1] if segments else ""
+    return last.rsplit(".", 1)[1] if "." in last else ""
 
 
 def _stem(segment: str) -> str:
@@ -94,11 +99,11 @@ def _has_listing_marker(segments: list[str], host: str, query: str) -> bool:
     labels = host.split(".")[:-2]
     named = [_TRAILING_ID.sub("", _stem(s)) for s in segments]
     words = (*labels, *segments, *(_stem(s) for s in segments), *named)
-    if any(word in NON_ARTICLE_SEGMENTS for word in words):
-        return True
-    if _DATE_ARCHIVE.search("/".join(segments)) or _is_front_page(segments, named):
-        return True
-    return any(name.lower() in LISTING_QUERY_PARAMS for name, _ in parse_qsl(query))
+    # Every word is tested (no short cut), so that recording sees each rule that matched.
+    marked = [word for word in words if word in NON_ARTICLE_SEGMENTS]
+    params = [name for name, _ in parse_qsl(query) if name.lower() in LISTING_QUERY_PARAMS]
+    archive = _DATE_ARCHIVE.search("/".join(segments)) or _is_front_page(segments, named)
+    return bool(marked or params or archive)
 
 
 def _is_front_page(segments: list[str], named: list[str]) -> bool:
