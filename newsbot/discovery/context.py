@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsbot.discovery.page import HEADLINE_WORDS, label_words
 from newsbot.discovery.vocabulary import (
     BOILERPLATE_TAGS,
     BOILERPLATE_TOKENS,
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
     from lxml import html
 
+    from newsbot.discovery.page import Anchor
     from newsbot.rules import Words
 
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -34,6 +36,11 @@ _FURNITURE_TYPES = ("breadcrumblist", "sitenavigationelement", "wpheader", "wpfo
 # menu, whatever its class says (a <body class="site-navigation-open"> or an ASP.NET <form>
 # around everything must not hide every teaser). Real menus hold up to about half.
 _MAX_BOILERPLATE_SHARE = 0.75
+# A link list: the nearest block around a link holding at least this many links, of which
+# this share have labels shorter than a headline and none sits in a heading. Menus, footers
+# and tag clouds look so whatever their class names; teaser lists carry headlines.
+_LIST_MIN_LINKS = 5
+_LIST_SHORT_SHARE = 0.8
 
 
 @dataclass(frozen=True)
@@ -43,17 +50,25 @@ class LinkContext:
     boilerplate: bool  # inside a menu, header, footer, breadcrumb, pagination, share bar...
     teaser: bool  # inside an <article>, a heading, a teaser block or schema.org Article
     listing_rel: bool  # rel=tag/author/next/... : the link names a listing, not an article
+    link_list: bool = False  # in a block of many short links without headings
 
 
 class ContextReader:
     """Reads link contexts of one page; counts links per container once for the page."""
 
-    def __init__(self, anchors: Iterable[html.HtmlElement]) -> None:
+    def __init__(self, anchors: Iterable[Anchor]) -> None:
         self._links_in: Counter[html.HtmlElement] = Counter()
+        self._short_in: Counter[html.HtmlElement] = Counter()
+        self._headings_in: Counter[html.HtmlElement] = Counter()
         total = 0
-        for element in anchors:
+        for anchor in anchors:
             total += 1
-            self._links_in.update(element.iterancestors())
+            ancestors = list(anchor.element.iterancestors())
+            self._links_in.update(ancestors)
+            if label_words(anchor.text) < HEADLINE_WORDS:
+                self._short_in.update(ancestors)
+            if any(el.tag in _HEADINGS for el in ancestors):
+                self._headings_in.update(ancestors)
         self._max_links = max(1.0, total * _MAX_BOILERPLATE_SHARE)
 
     def read(self, element: html.HtmlElement) -> LinkContext:
@@ -75,7 +90,15 @@ class ContextReader:
         ]
         boilerplate = any(furniture)
         rels = set((element.get("rel") or "").lower().split())
-        return LinkContext(boilerplate, teaser, _matches(rels, NON_ARTICLE_RELS))
+        listing_rel = _matches(rels, NON_ARTICLE_RELS)
+        return LinkContext(boilerplate, teaser, listing_rel, self._in_link_list(ancestors))
+
+    def _in_link_list(self, ancestors: list[html.HtmlElement]) -> bool:
+        block = next((el for el in ancestors if self._links_in[el] >= _LIST_MIN_LINKS), None)
+        if block is None or self._links_in[block] > self._max_links:
+            return False
+        links = self._links_in[block]
+        return not self._headings_in[block] and self._short_in[block] >= _LIST_SHORT_SHARE * links
 
     def _is_boilerplate(self, element: html.HtmlElement, *, inside_article: bool) -> bool:
         if self._links_in[element] > self._max_links:
