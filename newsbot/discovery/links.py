@@ -1,8 +1,9 @@
 """Article links of a listing page, told apart from navigation by a score per link.
 
 Each distinct link (by canonical URL) gets a score: evidence from its URL shape, plus the best
-evidence among the places it is linked from (label and position), plus two page-level checks
-(is it the folder of other links? does it follow the page's permalink scheme?). Links scoring
+evidence among the places it is linked from (label, position, a block of short links), plus
+page-level checks (is it the folder of other links? is its URL pattern one the page labels as
+chips? is it on a side-line subdomain? does it follow the page's permalink scheme?). Links scoring
 at least ``THRESHOLD`` are articles. The weights are round numbers set on real section pages;
 no single feature decides, except the hard exclusions (other sites, files, taxonomy/service
 paths, rel=tag/author/next links).
