@@ -1,8 +1,9 @@
 """Article links of a listing page, told apart from navigation by a score per link.
 
 Each distinct link (by canonical URL) gets a score: evidence from its URL shape, plus the best
-evidence among the places it is linked from (label and position), plus two page-level checks
-(is it the folder of other links? does it follow the page's permalink scheme?). Links scoring
+evidence among the places it is linked from (label, position, a block of short links), plus
+page-level checks (is it the folder of other links? is its URL pattern one the page labels as
+chips? is it on a side-line subdomain? does it follow the page's permalink scheme?). Links scoring
 at least ``THRESHOLD`` are articles. The weights are round numbers set on real section pages;
 no single feature decides, except the hard exclusions (other sites, files, taxonomy/service
 paths, rel=tag/author/next links).
@@ -16,10 +17,23 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newsbot.discovery.context import ContextReader, LinkContext
-from newsbot.discovery.page import iter_anchors, parse_html, same_page_key
-from newsbot.discovery.url_shape import UrlShape, url_shape
+from newsbot.discovery.page import (
+    HEADLINE_WORDS,
+    iter_anchors,
+    label_words,
+    parse_html,
+    same_page_key,
+)
+from newsbot.discovery.page_evidence import chip_patterns, minor_hosts
+from newsbot.discovery.url_shape import UrlShape, path_pattern, url_shape
 from newsbot.discovery.vocabulary import GENERIC_LABELS
-from newsbot.urls import canonical_url, is_on_domains, registrable_domain, strip_tracking
+from newsbot.urls import (
+    canonical_url,
+    host_of,
+    is_on_domains,
+    registrable_domain,
+    strip_tracking,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -40,13 +54,15 @@ W_HEADLINE = 1.5  # a label of four or more words reads like a headline
 W_SHORT_LABEL = -1.0  # one or two words ("Politik", "Ukraine"): a menu entry
 W_TEASER = 1.0  # inside <article>, a heading or a teaser block
 W_BOILERPLATE = -2.5  # inside nav, header, footer, menus, breadcrumbs, share bars
+W_LINK_LIST = -2.0  # in a block of many short links and no headings: a menu by its shape
 # Page-level evidence.
 W_HUB = -3.0  # other links of the page live below this URL: it is their section
 W_OFF_SCHEME = -2.0  # not minted like nearly all of the page's articles (date, id kind)
+W_CHIP_PATTERN = -2.5  # minted like links the page labels as chips: topic or place hubs
+W_MINOR_HOST = -3.0  # another subdomain with few article-like links: a shop, deals, services
 THRESHOLD = 2.0
 # Word counts behind the slug and label features.
 SLUG_WORDS = 4  # "odysseus-moon-landing-nasa"; fewer words also name sections ("mehr-sport")
-HEADLINE_WORDS = 4
 MENU_LABEL_WORDS = 2
 # "Nearly all": the share of likely articles with a date or id, and how many make a scheme.
 SCHEME_SHARE = 0.8
@@ -60,6 +76,7 @@ class _Candidate:
     url: str
     shape: UrlShape
     best_place: float = field(default=float("-inf"))
+    label_words: int = 0  # of its longest label on the page
     score: float = 0.0
 
 
@@ -91,7 +108,7 @@ def article_links_in(
     """``find_article_links`` on a page already parsed (extraction has its tree at hand)."""
     anchors = list(iter_anchors(root, url))
     candidates = _collect(anchors, url, _domains(url, domains))
-    _score(candidates)
+    _score(candidates, host_of(url))
     return [
         c.url
         for c in candidates
@@ -107,7 +124,7 @@ def _domains(url: str, domains: Iterable[str] | None) -> tuple[str, ...]:
 
 def _collect(anchors: list[Anchor], url: str, domains: tuple[str, ...]) -> list[_Candidate]:
     """One candidate per distinct same-site URL, in order of first appearance."""
-    contexts = ContextReader(a.element for a in anchors)
+    contexts = ContextReader(anchors)
     page_key = same_page_key(url)
     candidates: dict[str, _Candidate] = {}
     for anchor in anchors:
@@ -118,18 +135,28 @@ def _collect(anchors: list[Anchor], url: str, domains: tuple[str, ...]) -> list[
         candidate = candidates.setdefault(key, _Candidate(target, url_shape(target)))
         place = place_score(anchor.text, contexts.read(anchor.element))
         candidate.best_place = max(candidate.best_place, place)
+        candidate.label_words = max(candidate.label_words, label_words(anchor.text))
     return list(candidates.values())
 
 
-def _score(candidates: list[_Candidate]) -> None:
+def _score(candidates: list[_Candidate], page_host: str) -> None:
     """Set each candidate's score from its own evidence, then from the page-level checks."""
     for candidate in candidates:
         shape = candidate.shape
         excluded = shape.listing_marker or shape.file_like or shape.depth == 0
         candidate.score = float("-inf") if excluded else url_score(shape) + candidate.best_place
+    likely = [c for c in candidates if c.score >= THRESHOLD]
     hubs = _folders(c.url for c in candidates if c.score > float("-inf"))
+    # Hubs are never minted with a publication date: dated links stay out of the chip check.
+    undated = [c for c in candidates if not c.shape.has_date]
+    chips = chip_patterns((path_pattern(c.url), c.label_words) for c in undated)
+    minor = minor_hosts((host_of(c.url) for c in likely), page_host)
     for candidate in candidates:
         candidate.score += W_HUB * (_folder_key(candidate.url) in hubs)
+        candidate.score += W_CHIP_PATTERN * (
+            not candidate.shape.has_date and path_pattern(candidate.url) in chips
+        )
+        candidate.score += W_MINOR_HOST * (host_of(candidate.url).removeprefix("www.") in minor)
     scheme = _permalink_scheme([c.shape for c in candidates if c.score >= THRESHOLD])
     if scheme is not None:
         for candidate in candidates:
@@ -170,10 +197,11 @@ def place_score(label: str, context: LinkContext) -> float:
     if context.listing_rel:
         return float("-inf")
     score = W_TEASER * context.teaser + W_BOILERPLATE * context.boilerplate
-    words = [w for w in label.split() if any(ch.isalnum() for ch in w)]
-    if len(words) >= HEADLINE_WORDS:
+    score += W_LINK_LIST * context.link_list
+    words = label_words(label)
+    if words >= HEADLINE_WORDS:
         score += W_HEADLINE
-    elif words and len(words) <= MENU_LABEL_WORDS and label.lower() not in GENERIC_LABELS:
+    elif words and words <= MENU_LABEL_WORDS and label.lower() not in GENERIC_LABELS:
         # Symbol labels ("★", "#", "»") are permalink marks, not menu words: no penalty.
         score += W_SHORT_LABEL
     return score

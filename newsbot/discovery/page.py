@@ -23,6 +23,8 @@ MAX_PAGE_BYTES = 20_000_000
 # reactor thread, so a page of 50,000 (an archive dump, a hostile page) would stall the whole
 # crawl for seconds, long enough for other requests to time out: only the first ones count.
 MAX_ANCHORS = 5_000
+# A label of this many words reads like a headline; fewer name a menu entry, a topic or a place.
+HEADLINE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -96,3 +98,8 @@ def anchor_text(element: html.HtmlElement, by_id: Mapping[str, html.HtmlElement]
 
 def _collapse(text: str) -> str:
     return " ".join(text.split())
+
+
+def label_words(label: str) -> int:
+    """Words of a link label; symbols ("★", "»") are no words."""
+    return sum(1 for word in label.split() if any(ch.isalnum() for ch in word))

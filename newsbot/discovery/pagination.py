@@ -85,7 +85,10 @@ def _says_next(anchor: Anchor, *, weak: bool) -> bool:
 def _in_pager(element: html.HtmlElement) -> bool:
     for ancestor in [element, *element.iterancestors()][: _PAGER_DEPTH + 1]:
         marks = " ".join(ancestor.get(name) or "" for name in ("class", "id", "aria-label"))
-        if any(marker in marks.lower() for marker in PAGINATION_MARKERS):
+        found = [marker for marker in PAGINATION_MARKERS.words if marker in marks.lower()]
+        for marker in found:
+            PAGINATION_MARKERS.note(marker)
+        if found:
             return True
     return False
 

@@ -29,6 +29,9 @@ _DIGITS_ID = re.compile(r"\d{5,}")
 # A trailing id or page number, removed to see the word a segment is named by (video123456).
 _TRAILING_ID = re.compile(r"[-_.]?(?:[0-9a-f]{16,}|\d+)$")
 _WORD_SEPARATORS = re.compile(r"[-_+]+")
+_TOKEN_SEPARATORS = re.compile(r"[-_.+]+")
+# An id glued to a short code (ort904308, sti1524391, t123): how hub pages are often minted.
+_CODED_ID = re.compile(r"[a-z]{1,4}\d+")
 # At most this many words and no date or id: a section path (/politics/, /sport/football).
 SECTION_SLUG_WORDS = 2
 _PAGE_EXTENSIONS = (".html", ".htm", ".shtml", ".php", ".asp", ".aspx", ".jsp", ".cms")
@@ -69,7 +72,7 @@ def url_shape(url: str) -> UrlShape:
         slug_words=max((_slug_words(s) for s in segments), default=0),
         page_extension=path.endswith(_PAGE_EXTENSIONS),
         listing_marker=_has_listing_marker(segments, parts.hostname or "", parts.query),
-        file_like=path.endswith(NON_ARTICLE_EXTENSIONS),
+        file_like=_extension(segments) in NON_ARTICLE_EXTENSIONS,
     )
 
 
@@ -77,6 +80,11 @@ def _id_kind(path: str) -> str:
     if _HEX_ID.search(path):
         return "hex"
     return "digits" if _DIGITS_ID.search(path) else ""
+
+
+def _extension(segments: list[str]) -> str:
+    last = segments[-1] if segments else ""
+    return last.rsplit(".", 1)[1] if "." in last else ""
 
 
 def _stem(segment: str) -> str:
@@ -94,11 +102,11 @@ def _has_listing_marker(segments: list[str], host: str, query: str) -> bool:
     labels = host.split(".")[:-2]
     named = [_TRAILING_ID.sub("", _stem(s)) for s in segments]
     words = (*labels, *segments, *(_stem(s) for s in segments), *named)
-    if any(word in NON_ARTICLE_SEGMENTS for word in words):
-        return True
-    if _DATE_ARCHIVE.search("/".join(segments)) or _is_front_page(segments, named):
-        return True
-    return any(name.lower() in LISTING_QUERY_PARAMS for name, _ in parse_qsl(query))
+    # Every word is tested (no short cut), so that recording sees each rule that matched.
+    marked = [word for word in words if word in NON_ARTICLE_SEGMENTS]
+    params = [name for name, _ in parse_qsl(query) if name.lower() in LISTING_QUERY_PARAMS]
+    archive = _DATE_ARCHIVE.search("/".join(segments)) or _is_front_page(segments, named)
+    return bool(marked or params or archive)
 
 
 def _is_front_page(segments: list[str], named: list[str]) -> bool:
@@ -111,3 +119,38 @@ def _is_front_page(segments: list[str], named: list[str]) -> bool:
         return False
     folders = "/" + "/".join(segments[:-1])
     return not (_DATE.search(folders + "/") or _id_kind(folders))
+
+
+def path_pattern(url: str) -> str:
+    """The host and the path's shape with words, numbers and ids abstracted:
+    ``/frankfurt/altstadt-ort904308/`` -> ``/w/w-c9/``, ``/politik/die-lage-im-iran-94191048.html``
+    -> ``/w/w-9-w``.
+
+    A CMS mints every page of one kind (articles, topic pages, places) with one pattern, so
+    links sharing a pattern on a page are pages of one kind.
+    """
+    parts = urlsplit(url)
+    path = unquote(parts.path).lower()
+    segments = [_segment_pattern(s) for s in path.split("/") if s]
+    slash = "/" if path.endswith("/") and segments else ""
+    return f"{parts.hostname or ''}/{'/'.join(segments)}{slash}"
+
+
+def _segment_pattern(segment: str) -> str:
+    tokens: list[str] = []
+    for token in _TOKEN_SEPARATORS.split(segment):
+        kind = _token_kind(token)
+        # A slug of any length is one "w": "old-mill-pl14021" is minted like "harbour-pl24021".
+        if token and not (kind == "w" and tokens and tokens[-1] == "w"):
+            tokens.append(kind)
+    return "-".join(tokens)
+
+
+def _token_kind(token: str) -> str:
+    if token.isalpha():
+        return "w"
+    if token.isdigit():
+        return "9"
+    if _CODED_ID.fullmatch(token):
+        return "c9"
+    return "x" if _HEX_ID.fullmatch(token) else "?"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.discovery.url_shape import url_shape
+from newsbot.discovery.url_shape import path_pattern, url_shape
 
 H = "https://www.news.example"
 
@@ -69,3 +69,18 @@ def test_articles_are_not_marked(url):
 @pytest.mark.parametrize("ext", ["jpg", "PDF", "mp4", "xml"])
 def test_files_are_file_like(ext):
     assert url_shape(f"{H}/media/annual-report-2025.{ext}").file_like
+
+
+@pytest.mark.parametrize(
+    ("url", "pattern"),
+    [
+        (f"{H}/lowmarsh/old-town-ort904308/", "www.news.example/w/w-c9/"),
+        (f"{H}/thema/harbour-t123/", "www.news.example/w/w-c9/"),
+        (f"{H}/region/night-ferry-saved-48213101.html", "www.news.example/w/w-9-w"),
+        (f"{H}/sport/derby-day-69a34aa88606aa14031ccdf5", "www.news.example/w/w-x"),
+        (f"{H}/2026/11/03/typhoon-mira/", "www.news.example/9/9/9/w/"),
+    ],
+    ids=["place-hub", "topic-hub", "digits-article", "hex-article", "dated-article"],
+)
+def test_path_pattern_abstracts_words_numbers_and_ids(url, pattern):
+    assert path_pattern(url) == pattern
