@@ -33,6 +33,10 @@ _DESK_WORDS = frozenset(
 )  # fmt: skip
 # "Reuters in Kyiv": an agency credited with the place it reported from.
 _DATELINE = re.compile(r"\s+in\s+\S.*$")
+# Between agencies joined in one credit ("dpa/AFP", "AFP, Reuters", "AP und dpa").
+_JOINED = re.compile(r"[/,;&+]|\s(?:and|und|et|y)\s")
+# A place name after a comma ("AFP, Manila", "Reuters, New York"): a few words, no digits.
+_MAX_PLACE_WORDS = 3
 _WORD = re.compile(r"[^\W\d_]+")
 # Scripts written without spaces between words: one token there can be a full name.
 _UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -59,8 +63,33 @@ def is_credit(name: str, site: set[str]) -> bool:
 
 
 def is_agency(name: str) -> bool:
-    """Whether ``name`` is a news agency, or several joined ("dpa/AFP", "AFP, Reuters")."""
-    name = _DATELINE.sub("", name)
-    parts = [compact(part) for part in re.split(r"[/,;&+]|\s(?:and|und|et|y)\s", name)]
+    """Whether ``name`` is a news agency, or several joined ("dpa/AFP", "AFP, Reuters"),
+    maybe with the place it reported from ("Reuters in Kyiv", "AFP, Manila")."""
+    return _all_agencies(without_agency_place(_DATELINE.sub("", name)))
+
+
+def without_agency_place(credit: str) -> str:
+    """``credit`` without the place after an agency's comma ("dpa/AFP, Berlin" -> "dpa/AFP",
+    "Jane Doe, Reuters, New York" -> "Jane Doe, Reuters"); other text as it is."""
+    head, comma, place = credit.rpartition(",")
+    agency = re.split(r"[,;]", head)[-1]
+    if comma and _is_place(place) and _all_agencies(agency) and not _all_agencies(place):
+        return head.rstrip()
+    return credit
+
+
+def _all_agencies(credit: str) -> bool:
+    parts = [compact(part) for part in _JOINED.split(credit)]
     parts = [part for part in parts if part]
     return bool(parts) and all(part in _AGENCIES for part in parts)
+
+
+def _is_place(text: str) -> bool:
+    """A place name: a few words opening with a capital (or in a caseless script), no digits."""
+    text = text.strip()
+    words = text.split()
+    return (
+        0 < len(words) <= _MAX_PLACE_WORDS
+        and not text[0].islower()
+        and not any(ch.isdigit() for ch in text)
+    )

@@ -130,3 +130,48 @@ def test_bracketed_editor_credit_of_chinese_pages() -> None:
 def test_an_author_e_mail_at_the_sites_domain_keeps_the_name() -> None:
     head = '<meta name="author" content="Jane Doe (jane.doe@courier.example)">'
     assert authors_of(head) == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Jane Doe (jdo)", ["Jane Doe"]),
+        ("By Jane Doe (JD) and John Roe (jro)", ["Jane Doe", "John Roe"]),
+        ("Jane Doe (jdo), John Roe (jro)", ["Jane Doe", "John Roe"]),
+        ("Jane Doe(jdo)/John Roe(jro)", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_initials_in_brackets_after_a_name_are_no_part_of_it(byline: str, names: list[str]) -> None:
+    assert split_names(byline) == names
+
+
+def test_initials_in_brackets_in_linked_data_and_bylines() -> None:
+    assert authors_of(linked({"@type": "Person", "name": "Jane Doe (jdo)"})) == ["Jane Doe"]
+    body = '<div class="byline">Jane Doe (JD) and John Roe (jro)</div>'
+    assert authors_of("", body) == ["Jane Doe", "John Roe"]
+
+
+@pytest.mark.parametrize("credit", ["AFP, Manila", "Reuters, Jakarta", "dpa/AFP, Berlin"])
+def test_an_agency_with_the_place_it_reported_from_is_an_agency(credit: str) -> None:
+    assert is_agency(credit)
+    assert not is_person(credit, {"lowmarshcourier"})
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Reuters, New York", ["Reuters"]),
+        ("dpa/AFP, Berlin", ["dpa", "AFP"]),
+        ("Jane Doe, Reuters, New York", ["Jane Doe", "Reuters"]),
+        ("AFP, Reuters", ["AFP", "Reuters"]),
+        ("Jane Doe, John Roe", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_the_place_after_an_agency_is_no_name(byline: str, names: list[str]) -> None:
+    assert split_names(byline) == names
+
+
+def test_a_person_beats_an_agency_credit_with_a_place() -> None:
+    head = '<meta name="author" content="Reuters, New York">'
+    assert authors_of(head) == ["Reuters"]
+    assert authors_of(head, '<div class="byline">By Jane Doe</div>') == ["Jane Doe"]
