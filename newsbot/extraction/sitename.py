@@ -54,10 +54,18 @@ def section_names(page: Page) -> set[str]:
         *page.meta.all("article:section"),
         *(item for item in page.linked.values("articleSection") if isinstance(item, str)),
         *_linked_crumbs(page),
-        *(clean_text(link.text_content()) for link in elements(page.root.xpath(_CRUMB_LINKS))),
+        *_crumb_links(page),
         *_url_folders(page.url),
     ]
     return {compact(name) for name in found if 0 < len(name.split()) <= _MAX_SECTION_WORDS}
+
+
+def _crumb_links(page: Page) -> Iterator[str]:
+    """Texts of breadcrumb links but one to the page itself (its crumb is the headline)."""
+    here = page.url.rstrip("/")
+    for link in elements(page.root.xpath(_CRUMB_LINKS)):
+        if (page.absolute(link.get("href")) or "").rstrip("/") != here:
+            yield clean_text(link.text_content())
 
 
 def _linked_crumbs(page: Page) -> Iterator[str]:

@@ -181,6 +181,15 @@ def test_a_title_ending_like_no_named_section_is_kept(title: str) -> None:
     assert title_of(head, NO_HEADLINE) == title
 
 
+def test_the_pages_own_crumb_is_no_section() -> None:
+    title = "Lowmarsh votes on the harbour wall - Wall approved"
+    body = (
+        '<ol class="breadcrumb"><li><a href="/town">Town</a></li>'
+        f'<li><a href="{URL}">Wall approved</a></li></ol>{NO_HEADLINE}'
+    )
+    assert title_of(og(title), body) == title
+
+
 def test_the_printed_headline_drops_a_suffix_nothing_else_names() -> None:
     body = f"<article><h1>{HEADLINE}</h1><p>Text.</p></article>"
     assert title_of(og(f"{HEADLINE} | Weekend"), body) == HEADLINE
