@@ -11,6 +11,7 @@ from newsbot.extraction.byline_elements import (
     from_byline,
     from_labelled_byline,
     from_rel_author,
+    from_signature,
     from_text_byline,
 )
 from newsbot.extraction.bylines import split_names, unique
@@ -55,7 +56,8 @@ def extract_authors(page: Page) -> list[str]:
         return unique(source(page))
 
     fallback = credits
-    for source in _sources(credited=bool(credits)):
+    # The site's own name as the author credits nobody: the page's other bylines still count.
+    for source in _sources(credited=any(is_credit(credit, site) for credit in credits)):
         names = read(source)
         if any(is_person(name, site) for name in names):
             return _completed(names, read, site)
@@ -66,12 +68,13 @@ def extract_authors(page: Page) -> list[str]:
 def _sources(*, credited: bool) -> tuple[_Source, ...]:
     """The sources in order of trust. Links to author pages and lines that read like a byline
     are weaker evidence than a declared credit: on a page crediting an agency they are
-    usually a related story's byline, so they are read only on pages crediting nobody."""
+    usually a related story's byline, so they are read only on pages crediting nobody (or
+    only the site itself)."""
     declared = (_from_linked_data, _from_meta, _from_link_preview)
     printed = (from_rel_author, from_byline, from_labelled_byline)
     if credited:
         return (*declared, *printed)
-    return (*declared, *printed, from_author_links, from_text_byline)
+    return (*declared, *printed, from_author_links, from_text_byline, from_signature)
 
 
 def _completed(names: list[str], read: Callable[[_Source], list[str]], site: set[str]) -> list[str]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from newsbot.extraction.bylines import is_byline, split_names
 from newsbot.extraction.document import elements
 from newsbot.extraction.labels import labelled
+from newsbot.text import clean_text
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -47,6 +49,11 @@ _AUTHOR_LABEL = re.compile(
 _TEXT_BYLINE_TAGS = ("p", "div", "span", "li", "address", "em", "small")
 _MAX_BYLINE_CHILDREN = 6
 _MAX_BYLINE_CHARS = 80
+# A name signed in bold as a text's first or last paragraph ("<p><b>Jane Doe</b></p>") is
+# a byline when the text around it has this many paragraphs at least; a name is a few words.
+_SIGNED_TEXT_PARAGRAPHS = 3
+_MAX_SIGNATURE_WORDS = 4
+_EMPHASIS = frozenset({"strong", "b"})
 # Text hidden from sight (a brand label for screen readers) is no part of the byline.
 _HIDDEN = re.compile(r"visually-hidden|sr-only|screen-reader|offscreen", re.IGNORECASE)
 
@@ -89,12 +96,46 @@ def from_text_byline(page: Page) -> list[str]:
     """A short line of the article that is a byline by its words ("By Jane Doe", "Autor: Jan
     Roe") though no markup says so."""
     for element in page.scope.iter(*_TEXT_BYLINE_TAGS):
-        if len(element) > _MAX_BYLINE_CHILDREN:
+        # A byline inside a link is a teaser's: the story it links to is another one.
+        if len(element) > _MAX_BYLINE_CHILDREN or element.xpath("ancestor::a"):
             continue
         text = element.text_content()
         if len(text) <= _MAX_BYLINE_CHARS and is_byline(text):
             return split_names(text)
     return []
+
+
+def from_signature(page: Page) -> list[str]:
+    """A name printed in bold as the first or last paragraph of the article's text (the
+    element holding most paragraphs), with no "By": the byline of CMSs whose editors type it
+    into the text. A bold first line is otherwise a lead or a subhead, a bold last line a
+    "read more" above links: only a name-shaped line counts, and a last one must end the text.
+    """
+    counts = Counter(p.getparent() for p in page.root.iter("p"))
+    if not counts:
+        return []
+    text = counts.most_common(1)[0][0]
+    paragraphs = [p for p in text.findall("p") if p.text_content().strip()]
+    if len(paragraphs) < _SIGNED_TEXT_PARAGRAPHS:
+        return []
+    ends_text = paragraphs[-1].getnext() is None
+    for paragraph in (paragraphs[0], paragraphs[-1]) if ends_text else (paragraphs[0],):
+        name = _signed_name(paragraph)
+        if name:
+            return [name]
+    return []
+
+
+def _signed_name(paragraph: HtmlElement) -> str | None:
+    """The paragraph's text when it is all in one bold element and shaped like a name."""
+    if len(paragraph) != 1 or paragraph[0].tag not in _EMPHASIS:
+        return None
+    if clean_text(f"{paragraph.text or ''}{paragraph[0].tail or ''}"):
+        return None
+    name = clean_text(paragraph[0].text_content())
+    words = name.split()
+    shaped = all(word[0].isupper() and word.replace("-", "").isalpha() for word in words)
+    return name if shaped and 2 <= len(words) <= _MAX_SIGNATURE_WORDS else None
 
 
 def _in_article_text(element: HtmlElement) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsbot.extraction.people import without_agency_place
 from newsbot.text import clean_text
 
 # "By", in the languages of the sites we crawl, optionally after "Story"/"Text"/"Written";
@@ -30,6 +31,9 @@ _BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _BRACKETS = ("(", "\uff08")
+# What a byline adds in brackets after a name: the author's initials ("Jane Doe (jdo)"), an
+# agency, a role. It is no part of the name, and a comma inside it separates no names.
+_ANNOTATION = re.compile(r"\s*[(\uff08][^()\uff08\uff09]*[)\uff09]")
 _CONTACT = re.compile(r"\S+@\S+|@\w+|https?://\S+|www\.\S+")
 # Job titles: a byline segment ending in one ("River Correspondent") is a role, not a name.
 _JOB_TITLES = frozenset(
@@ -62,8 +66,9 @@ def split_names(text: str) -> list[str]:
     text = _unbracket(_CONTACT.sub(" ", clean_text(text)))
     if text.startswith(_BRACKETS):
         return []  # "(Image: Getty Images)": a credit, not a byline
-    text = _TAIL.sub("", _BY_PREFIX.sub("", text))
-    names = (_strip(part) for part in _BETWEEN.split(text))
+    text = _TAIL.sub("", _BY_PREFIX.sub("", _ANNOTATION.sub(" ", text)))
+    # "AFP, Manila": the place an agency reported from is no second name.
+    names = (_strip(part) for part in _BETWEEN.split(without_agency_place(text)))
     return [name for name in names if _is_name(name)]
 
 

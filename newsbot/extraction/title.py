@@ -10,19 +10,26 @@ from typing import TYPE_CHECKING
 
 from newsbot.extraction.document import select
 from newsbot.extraction.headings import Heading, h1_headings, h2_headings, read_heading
-from newsbot.extraction.sitename import compact, names_site, site_names
+from newsbot.extraction.sitename import compact, names_site, section_names, site_names
 from newsbot.text import clean_text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Set
 
     from lxml.html import HtmlElement
 
     from newsbot.extraction.document import Page
 
 # Separators between a headline and the site name in <title> / og:title. A colon is not one:
-# "Review: ..." and "Live: ..." are part of headlines.
-_SEPARATOR = re.compile(r"\s+(?:[|\-\u2013\u2014·•»/]{1,2}|::)\s+")
+# "Review: ..." and "Live: ..." are part of headlines. Bars separate even without spaces
+# around them: "|", the full-width "\uff5c", and the Hangul letter "\u3163" and box-drawing
+# "\u2502" that Korean sites print as one ("Headline\u3163Site"; no Korean word holds a lone
+# jamo).
+_SEPARATOR = re.compile(
+    r"\s+(?:[|\-\u2013\u2014·•»\u203a/]{1,2}|::)\s+|\s*[|\uff5c\u3163\u2502]{1,2}\s*"
+)
+# A dash without spaces ("Headline-Politics") separates only a section the page names.
+_TIGHT_DASH = re.compile(r"\s*[\-\u2013\u2014]{1,2}\s*")
 # A site-name suffix is short; a longer tail after " - " is part of the headline.
 _MAX_SUFFIX_WORDS = 4
 # An h1 this short is a logo or a section label, not a headline.
@@ -44,24 +51,46 @@ def extract_title(page: Page) -> str | None:
     return _confirmed_heading(page, declared) or declared.titles[0]
 
 
-def strip_site_name(title: str, names: set[str], *, guess: bool = False) -> str:
-    """``title`` without a leading or trailing segment that names the site.
+def strip_site_name(
+    title: str, names: set[str], *, guess: bool = False, sections: Set[str] = frozenset()
+) -> str:
+    """``title`` without the trailing segments that name the site or one of the page's
+    ``sections`` ("Headline - Politics - Daily Post"), else without a leading site name.
 
     With ``guess`` (for <title>, which nearly always carries the site), a short last segment
     is taken to be the site even when no known name matches it.
     """
     title = clean_text(title)
+    stripped = title
+    while (shorter := _without_suffix(stripped, names, sections)) is not None:
+        stripped = shorter
+    if stripped != title:
+        return stripped
     separators = list(_SEPARATOR.finditer(title))
     if not separators:
         return title
-    head, tail = title[: separators[-1].start()], title[separators[-1].end() :]
-    if names_site(tail, names):
-        return head
     if names_site(title[: separators[0].start()], names):
         return title[separators[0].end() :]
+    head, tail = title[: separators[-1].start()], title[separators[-1].end() :]
     if guess and len(tail.split()) <= _MAX_SUFFIX_WORDS and len(head) > len(tail):
         return head
     return title
+
+
+def _without_suffix(title: str, names: set[str], sections: Set[str]) -> str | None:
+    """``title`` without its last segment when that names the site or a section; a section
+    needs a longer headline before it (the page's own crumb may be a headline's half)."""
+    for separator in (_SEPARATOR, _TIGHT_DASH):
+        found = list(separator.finditer(title))
+        if not found:
+            continue
+        head, tail = title[: found[-1].start()], title[found[-1].end() :]
+        if separator is _SEPARATOR and head and names_site(tail, names):
+            return head
+        # "anti-politics" is a word; "Headline-Politics" and "Headline-\uc815\uce58" are a suffix.
+        if compact(tail) in sections and len(head) > len(tail) and not tail[:1].islower():
+            return head
+    return None
 
 
 @dataclass(frozen=True)
@@ -83,13 +112,15 @@ class _Declared:
 
 
 def _declared_titles(page: Page) -> _Declared | None:
-    names = site_names(page)
-    linked = strip_site_name(page.linked.text("headline") or "", names)
+    names, sections = site_names(page), section_names(page)
+    linked = strip_site_name(page.linked.text("headline") or "", names, sections=sections)
     titles = [
         linked,
-        strip_site_name(page.meta.first("og:title") or "", names),
-        strip_site_name(page.meta.first("twitter:title") or "", names),
-        strip_site_name(_text(page.root.find("head/title")) or "", names, guess=True),
+        strip_site_name(page.meta.first("og:title") or "", names, sections=sections),
+        strip_site_name(page.meta.first("twitter:title") or "", names, sections=sections),
+        strip_site_name(
+            _text(page.root.find("head/title")) or "", names, guess=True, sections=sections
+        ),
     ]
     titles = [title for title in titles if title]
     if not titles:

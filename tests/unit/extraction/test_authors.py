@@ -130,3 +130,85 @@ def test_bracketed_editor_credit_of_chinese_pages() -> None:
 def test_an_author_e_mail_at_the_sites_domain_keeps_the_name() -> None:
     head = '<meta name="author" content="Jane Doe (jane.doe@courier.example)">'
     assert authors_of(head) == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Jane Doe (jdo)", ["Jane Doe"]),
+        ("By Jane Doe (JD) and John Roe (jro)", ["Jane Doe", "John Roe"]),
+        ("Jane Doe (jdo), John Roe (jro)", ["Jane Doe", "John Roe"]),
+        ("Jane Doe(jdo)/John Roe(jro)", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_initials_in_brackets_after_a_name_are_no_part_of_it(byline: str, names: list[str]) -> None:
+    assert split_names(byline) == names
+
+
+def test_initials_in_brackets_in_linked_data_and_bylines() -> None:
+    assert authors_of(linked({"@type": "Person", "name": "Jane Doe (jdo)"})) == ["Jane Doe"]
+    body = '<div class="byline">Jane Doe (JD) and John Roe (jro)</div>'
+    assert authors_of("", body) == ["Jane Doe", "John Roe"]
+
+
+@pytest.mark.parametrize("credit", ["AFP, Manila", "Reuters, Jakarta", "dpa/AFP, Berlin"])
+def test_an_agency_with_the_place_it_reported_from_is_an_agency(credit: str) -> None:
+    assert is_agency(credit)
+    assert not is_person(credit, {"lowmarshcourier"})
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Reuters, New York", ["Reuters"]),
+        ("dpa/AFP, Berlin", ["dpa", "AFP"]),
+        ("Jane Doe, Reuters, New York", ["Jane Doe", "Reuters"]),
+        ("AFP, Reuters", ["AFP", "Reuters"]),
+        ("Jane Doe, John Roe", ["Jane Doe", "John Roe"]),
+    ],
+)
+def test_the_place_after_an_agency_is_no_name(byline: str, names: list[str]) -> None:
+    assert split_names(byline) == names
+
+
+def test_a_person_beats_an_agency_credit_with_a_place() -> None:
+    head = '<meta name="author" content="Reuters, New York">'
+    assert authors_of(head) == ["Reuters"]
+    assert authors_of(head, '<div class="byline">By Jane Doe</div>') == ["Jane Doe"]
+
+
+def test_a_plain_byline_line_beats_the_site_as_linked_data_author() -> None:
+    head = linked({"@type": "Organization", "name": "Lowmarsh Courier"})
+    assert authors_of(head, "<p>By Jane Doe</p>") == ["Jane Doe"]
+
+
+def test_a_teasers_byline_inside_a_link_is_not_the_articles() -> None:
+    head = linked({"@type": "Organization", "name": "Lowmarsh Courier"})
+    body = '<a href="/other-story"><span>Ferry late again</span><span>By John Roe</span></a>'
+    assert authors_of(head, body) == ["Lowmarsh Courier"]
+
+
+TEXT = "<p>The council met on Tuesday.</p><p>The wall will be built.</p><p>Work starts soon.</p>"
+
+
+def test_an_account_named_after_the_site_gives_way_to_a_signed_first_line() -> None:
+    head = linked({"@type": "Person", "name": "Lowmarsh C"})
+    assert authors_of(head, f"<p><strong>JANE DOE</strong></p>{TEXT}") == ["JANE DOE"]
+
+
+def test_a_name_in_bold_ending_the_text_signs_it() -> None:
+    body = f'<div class="text">{TEXT}<p><b>Jane Doe</b></p></div>'
+    assert authors_of("", body) == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f'<div class="text">{TEXT}<p><b>Read More</b></p><ul><li>Other</li></ul></div>',
+        f'<div class="text"><p><b>The council met on Tuesday night.</b></p>{TEXT}</div>',
+        f'<div class="text">{TEXT}<p>Jane Doe</p></div>',
+    ],
+    ids=["above-links", "bold-lead", "not-bold"],
+)
+def test_other_bold_or_short_edge_lines_sign_nothing(body: str) -> None:
+    assert authors_of("", body) == []

@@ -108,3 +108,88 @@ def test_hidden_headings_are_not_printed_ones() -> None:
     )
     head = linked("Harbour wall vote in Lowmarsh") + og("Council approves the wall")
     assert title_of(head, body) == "Council approves the wall"
+
+
+NO_HEADLINE = "<article><p>Text.</p></article>"
+HEADLINE = "Harbour wall approved"
+
+
+def meta(prop: str, content: str) -> str:
+    return f'<meta property="{prop}" content="{content}">'
+
+
+def sectioned(section: str) -> str:
+    """JSON-LD naming the article's section but no headline."""
+    return (
+        '<script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "articleSection": "{section}"}}</script>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        (meta("article:section", "Sport") + og(f"{HEADLINE} | Sport"), NO_HEADLINE),
+        (
+            meta("og:site_name", "Lowmarsh Courier")
+            + sectioned("Sport")
+            + og(f"{HEADLINE} - Sport - Lowmarsh Courier"),
+            NO_HEADLINE,
+        ),
+        (
+            og(f"{HEADLINE} | Sport"),
+            '<ol class="breadcrumbs"><li><a href="/">Home</a></li><li><a href="/s">Sport</a></li>'
+            f"<li>{HEADLINE}</li></ol>{NO_HEADLINE}",
+        ),
+        (og(f"{HEADLINE} \u2013 Town"), NO_HEADLINE),
+        (
+            '<script type="application/ld+json">{"@type": "BreadcrumbList", "itemListElement": ['
+            '{"@type": "ListItem", "item": {"@id": "/s", "name": "Sport"}},'
+            f'{{"@type": "ListItem", "name": "{HEADLINE}"}}]}}</script>'
+            + og(f"{HEADLINE} | Sport"),
+            NO_HEADLINE,
+        ),
+    ],
+    ids=[
+        "article-section",
+        "linked-section-before-site",
+        "breadcrumb",
+        "url-folder",
+        "linked-trail",
+    ],
+)
+def test_a_section_the_page_names_is_no_part_of_the_title(head: str, body: str) -> None:
+    assert title_of(head, body) == HEADLINE
+
+
+def test_a_section_before_a_korean_site_name_goes_with_it() -> None:
+    site, section, headline = (
+        "\ub85c\uc6b0\ub9c8\uc2dc \uc2e0\ubb38",
+        "\uc815\uce58",
+        "\ubc29\ud30c\uc81c \uc2b9\uc778",
+    )
+    head = meta("og:site_name", site) + meta("article:section", section)
+    assert title_of(head + og(f"{headline}-{section}\u3163{site}"), NO_HEADLINE) == headline
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Voters turn to anti-politics", "Man arrested after raid - police", "Why we love Sport"],
+)
+def test_a_title_ending_like_no_named_section_is_kept(title: str) -> None:
+    head = meta("article:section", "Politics") + meta("article:section", "Police") + og(title)
+    assert title_of(head, NO_HEADLINE) == title
+
+
+def test_the_pages_own_crumb_is_no_section() -> None:
+    title = "Lowmarsh votes on the harbour wall - Wall approved"
+    body = (
+        '<ol class="breadcrumb"><li><a href="/town">Town</a></li>'
+        f'<li><a href="{URL}">Wall approved</a></li></ol>{NO_HEADLINE}'
+    )
+    assert title_of(og(title), body) == title
+
+
+def test_the_printed_headline_drops_a_suffix_nothing_else_names() -> None:
+    body = f"<article><h1>{HEADLINE}</h1><p>Text.</p></article>"
+    assert title_of(og(f"{HEADLINE} | Weekend"), body) == HEADLINE
