@@ -36,6 +36,8 @@ class Prose:
     paragraphs: int = 0
     chars: int = 0
     snippets: int = 0
+    #: The element holding the main prose, an ordinal into ``Layout.elements`` (-1: the top).
+    container: int = -1
 
     def is_long(self, paragraphs: int, chars: int) -> bool:
         """At least ``paragraphs`` paragraphs holding at least ``chars`` characters."""
@@ -54,12 +56,34 @@ def main_prose(layout: Layout) -> Prose:
         if kind == "prose" and previous == "link":
             attached += 1
         elif kind == "prose":
-            key = next((e for e in reversed(block.path) if held[e] > 1), -1)
-            groups.setdefault(key, []).append(len(block.text))
+            groups.setdefault(_group(block, held), []).append(len(block.text))
         previous = kind or previous
-    main = max(groups.values(), key=sum, default=[])
+    container = max(groups, key=lambda key: sum(groups[key]), default=-1)
+    main = groups.get(container, [])
     carded = sum(len(group) == 1 for key, group in groups.items() if key >= 0)
-    return Prose(len(main), sum(main), attached + carded)
+    return Prose(len(main), sum(main), attached + carded, container)
+
+
+def prose_texts(layout: Layout, prose: Prose) -> list[str]:
+    """The text of the main prose's container, its links (teasers, menus) left out; with no
+    container, the text of the blocks belonging to none."""
+    kinds = [_kind(layout, block) for block in layout.blocks]
+    held = _held(layout.blocks, kinds)
+    return [
+        block.text
+        for block, kind in zip(layout.blocks, kinds, strict=True)
+        if kind != "link"
+        and (
+            prose.container in block.path
+            if prose.container >= 0
+            else _group(block, held) == prose.container
+        )
+    ]
+
+
+def _group(block: Block, held: dict[int, int]) -> int:
+    """The innermost element around ``block`` holding another significant block (-1: none)."""
+    return next((e for e in reversed(block.path) if held.get(e, 0) > 1), -1)
 
 
 def _held(blocks: list[Block], kinds: list[str]) -> dict[int, int]:

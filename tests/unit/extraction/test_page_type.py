@@ -10,7 +10,7 @@ import pytest
 from newsbot.extraction import extract_article
 from newsbot.extraction.document import parse
 from newsbot.extraction.paragraphs import blocks_of
-from newsbot.extraction.prose import Prose, main_prose
+from newsbot.extraction.prose import main_prose
 
 SITE = "https://www.lowmarsh-courier.example"
 STORY_URL = f"{SITE}/2024/05/03/harbour-wall-vote-splits-the-town-council"
@@ -134,17 +134,16 @@ def test_a_long_article_at_a_section_like_url_with_teaser_cards_is_an_article() 
     assert extract_article(html, f"{SITE}/harbour-wall").page_type == "article"
 
 
-def prose_of(body: str) -> Prose:
-    return main_prose(blocks_of(parse(f"<html><body>{body}</body></html>").body))
+def prose_of(body: str) -> tuple[int, int, int]:
+    found = main_prose(blocks_of(parse(f"<html><body>{body}</body></html>").body))
+    return found.paragraphs, found.chars, found.snippets
 
 
 def test_main_prose_counts_the_container_of_the_article_paragraphs() -> None:
-    assert prose_of(story(WRAPPED) + teaser_cards(3)) == Prose(
-        paragraphs=8, chars=sum(map(len, ARTICLE_TEXT)), snippets=3
-    )
+    assert prose_of(story(WRAPPED) + teaser_cards(3)) == (8, sum(map(len, ARTICLE_TEXT)), 3)
 
 
 def test_main_prose_of_a_front_is_its_intro_and_the_rest_snippets() -> None:
     intro = "".join(f"<p>{text}</p>" for text in INTRO)
     found = prose_of(f'<div class="intro">{intro}</div>{teaser_cards(10)}')
-    assert found == Prose(paragraphs=2, chars=sum(map(len, INTRO)), snippets=10)
+    assert found == (2, sum(map(len, INTRO)), 10)
