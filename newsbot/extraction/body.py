@@ -81,11 +81,13 @@ def extract_body(page: Page, title: str | None = None, description: str | None =
 
 
 def _lost_prose(cleaned_layout: Layout, page: Page) -> bool:
-    """Whether clearing boilerplate took most of the page's long main prose with it."""
-    served = main_prose(blocks_of(_content(page.root)))
-    if not _is_long(served):
+    """Whether clearing boilerplate took most of the page's long main prose with it (a page
+    left with long prose after clearing lost none worth the cost of a second look)."""
+    cleaned_prose = main_prose(cleaned_layout)
+    if _is_long(cleaned_prose):
         return False
-    return main_prose(cleaned_layout).chars < _LOST_SHARE * served.chars
+    served = main_prose(blocks_of(_content(page.root)))
+    return _is_long(served) and cleaned_prose.chars < _LOST_SHARE * served.chars
 
 
 def _uncleaned(page: Page, description: str | None) -> list[str]:

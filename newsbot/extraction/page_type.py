@@ -87,7 +87,7 @@ def classify(page: Page, body_words: int = 0, *, dated: bool = False) -> str:
             lambda: (
                 bool(types & _COLLECTION_TYPES)
                 or _is_section_front(page)
-                or _is_intro_and_teasers(page, prose())
+                or _is_intro_and_teasers(page, prose)
             ),
         ),
         ("article", lambda: _labelled_article(page, og_type)),
@@ -131,16 +131,16 @@ def _is_section_front(page: Page) -> bool:
     return below >= _MIN_FRONT_ARTICLE_LINKS
 
 
-def _is_intro_and_teasers(page: Page, prose: Prose) -> bool:
+def _is_intro_and_teasers(page: Page, prose: Callable[[], Prose]) -> bool:
     """A front's text: many teaser snippets, each beside a link, and at most a short intro,
     on a page whose URL is no permalink (a date, a headline-like slug) and which neither
-    dates itself nor links to fewer articles than it has teasers."""
+    dates itself nor links to fewer articles than it has teasers. Cheapest tests first."""
     shape = url_shape(page.url)
     return (
         not (shape.has_date or shape.slug_words >= SLUG_WORDS)
-        and prose.snippets >= _MIN_TEASERS
-        and not _is_long(prose)
         and not _has_own_date(page)
+        and prose().snippets >= _MIN_TEASERS
+        and not _is_long(prose())
         and len(article_links_in(page.root, page.url)) >= _MIN_TEASERS
     )
 
