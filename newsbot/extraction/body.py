@@ -1,5 +1,12 @@
 """The article text: a site's body selector, or trafilatura's choice corrected by the page's
-structure, on a copy cleared of boilerplate."""
+structure, on a copy cleared of boilerplate.
+
+Clearing can take the article with it: a container named like furniture ("widget", an
+``<aside>``, a site's ``drop`` selector matching a wrapper), whose text is ``<br>``-separated
+lines so that no ``<p>`` anchors it. When clearing took most of the page's main prose (see
+``prose``), or nothing came out, the page is read again uncleaned; when trafilatura still
+misses that prose (it drops ``<aside>`` and ``<footer>`` itself), the prose's container is
+the text."""
 
 from __future__ import annotations
 
@@ -13,6 +20,7 @@ from newsbot.extraction.boilerplate import remove_boilerplate
 from newsbot.extraction.document import elements, select
 from newsbot.extraction.paragraphs import blocks_of, cleaned, paragraphs_of
 from newsbot.extraction.phrases import drop_furniture
+from newsbot.extraction.prose import Prose, main_prose, prose_texts
 from newsbot.extraction.selection import select_paragraphs
 from newsbot.extraction.sitename import compact
 from newsbot.text import clean_body
@@ -21,6 +29,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
     from newsbot.extraction.document import Page
+    from newsbot.extraction.paragraphs import Layout
 
 
 _LINKED_DATA = etree.XPath("head/script[@type='application/ld+json']")
@@ -43,6 +52,11 @@ _FEW_PARAGRAPHS = 3
 _FLATTENED_CHARS = 1500
 _DECLARED_SHARE = 0.5
 _DECLARED_MIN_CHARS = 500
+# The main prose worth recovering: as long as what page typing calls long running prose; lost
+# when less than this share of it survives clearing or extraction.
+_LONG_PROSE_PARAGRAPHS = 4
+_LONG_PROSE_CHARS = 1200
+_LOST_SHARE = 0.5
 
 
 def extract_body(page: Page, title: str | None = None, description: str | None = None) -> str:
@@ -55,9 +69,50 @@ def extract_body(page: Page, title: str | None = None, description: str | None =
     tree = _working_copy(page.root)
     remove_boilerplate(tree, page.hints.drop)
     _join_drop_caps(tree)
-    paragraphs = _from_selector(tree, page.hints.body) or _from_page(tree, page, description)
+    # Cut into blocks before trafilatura runs: it prunes the tree it is given.
+    layout = blocks_of(_content(tree))
+    paragraphs = _from_selector(tree, page.hints.body) or _from_page(
+        tree, layout, page, description
+    )
+    if not paragraphs or _lost_prose(layout, page):
+        paragraphs = _uncleaned(page, description)
     paragraphs = _after_headline(paragraphs, title)
     return clean_body("\n\n".join(drop_furniture(paragraphs)))
+
+
+def _lost_prose(cleaned_layout: Layout, page: Page) -> bool:
+    """Whether clearing boilerplate took most of the page's long main prose with it (a page
+    left with long prose after clearing lost none worth the cost of a second look)."""
+    cleaned_prose = main_prose(cleaned_layout)
+    if _is_long(cleaned_prose):
+        return False
+    served = main_prose(blocks_of(_content(page.root)))
+    return _is_long(served) and cleaned_prose.chars < _LOST_SHARE * served.chars
+
+
+def _uncleaned(page: Page, description: str | None) -> list[str]:
+    """The text of the page as served: trafilatura's, unless it misses the main prose, then
+    the main prose's container."""
+    tree = _working_copy(page.root)
+    _join_drop_caps(tree)
+    layout = blocks_of(_content(tree))
+    paragraphs = _from_page(tree, layout, page, description)
+    prose = main_prose(layout)
+    texts = cleaned(prose_texts(layout, prose)) if prose.paragraphs else []
+    if _holds_most(paragraphs, texts):
+        return paragraphs
+    return texts
+
+
+def _holds_most(paragraphs: list[str], texts: list[str]) -> bool:
+    """Whether ``paragraphs`` hold most of the characters of ``texts``."""
+    found = compact("".join(paragraphs))
+    held = sum(len(text) for text in texts if compact(text) in found)
+    return held >= _LOST_SHARE * sum(map(len, texts))
+
+
+def _is_long(prose: Prose) -> bool:
+    return prose.is_long(_LONG_PROSE_PARAGRAPHS, _LONG_PROSE_CHARS)
 
 
 def _working_copy(root: HtmlElement) -> HtmlElement:
@@ -90,10 +145,9 @@ def _content(root: HtmlElement) -> HtmlElement:
     return body if body is not None and len(body) else root
 
 
-def _from_page(tree: HtmlElement, page: Page, description: str | None) -> list[str]:
-    """trafilatura's paragraphs, placed on the page's blocks and corrected by their layout."""
-    # Cut into blocks before trafilatura runs: it prunes the tree it is given.
-    layout = blocks_of(_content(tree))
+def _from_page(tree: HtmlElement, layout: Layout, page: Page, description: str | None) -> list[str]:
+    """trafilatura's paragraphs, placed on the page's blocks (``layout``, cut from ``tree``
+    before trafilatura pruned it) and corrected by their layout."""
     declared = page.linked.text("articleBody") or ""
     chosen = _from_trafilatura(tree, page.url, declared)
     return cleaned(select_paragraphs(layout, chosen, description))

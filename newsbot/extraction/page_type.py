@@ -7,11 +7,16 @@ The rule, first match wins; JSON-LD speaks before OpenGraph because templates st
 1. "article": JSON-LD declares an Article subtype;
 2. "listing": JSON-LD declares a CollectionPage or SearchResultsPage, or the page sits at a
    section's URL (/politik, /sport/football: no date, no id, one or two words) and links to
-   many articles below it (section fronts whose template says og:type "article");
+   many articles below it (section fronts whose template says og:type "article"), or its
+   text is many teaser snippets, each beside a link, and at most a short intro (a paragraph
+   or three about the section, which reads like an article's opening) on a page with no
+   publication date of its own, at a URL with no date and no headline-like slug;
 3. "article": og:type "article", microdata marking one or two Articles (more are teasers), or
    ``article:published_time``;
 4. "video": og:type ``video.*`` or a JSON-LD VideoObject;
-5. "listing": a JSON-LD ItemList, or a wall of teasers (many linked headlines);
+5. "listing": a JSON-LD ItemList, or a wall of teasers (many linked headlines), unless the
+   page's main text is long running prose: an article carries related-story teasers around
+   its text, while a front's text is snippets, each beside its own link (see ``prose``);
 6. "article" by shape: a dated page whose body runs to a few hundred words (many CMSs label
    every page og:type "website", and some label nothing);
 7. what og:type says ("website", "profile", ...), or "website" for a JSON-LD page type alone;
@@ -20,12 +25,15 @@ The rule, first match wins; JSON-LD speaks before OpenGraph because templates st
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from newsbot.discovery.links import article_links_in
+from newsbot.discovery.links import SLUG_WORDS, article_links_in
 from newsbot.discovery.url_shape import url_shape
 from newsbot.extraction.jsonld import is_article
+from newsbot.extraction.paragraphs import blocks_of
+from newsbot.extraction.prose import Prose, main_prose
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,6 +56,14 @@ _MIN_TEASERS = 8
 # Article pages at a section-like URL link to a few articles (measured on the shared corpora:
 # at most 7); section fronts to 20 or more below their own path.
 _MIN_FRONT_ARTICLE_LINKS = 15
+# Long running prose: this many paragraphs in one container, holding this many characters
+# (~200 words). Section fronts in the shared corpora reach 2 paragraphs (an intro); an
+# intro of "a paragraph or three" stays below it.
+_LONG_PROSE_PARAGRAPHS = 4
+_LONG_PROSE_CHARS = 1200
+# Metadata that dates the page itself; a bare "date" meta is a template's last-modified stamp,
+# and <time> elements on a front belong to its teasers.
+_OWN_DATE_META = ("article:published_time", "og:published_time", "article:published")
 # A body this long on a dated page is an article whatever the labels say; listings' teaser
 # text was ruled out before this test.
 _MIN_ARTICLE_WORDS = 250
@@ -58,6 +74,7 @@ def classify(page: Page, body_words: int = 0, *, dated: bool = False) -> str:
     and whether the page has a publication date."""
     og_type = (page.meta.first("og:type") or "").lower()
     types = page.linked.types()
+    prose = cache(lambda: main_prose(blocks_of(page.root.body)))
     # In the docstring's order; each test runs only if the ones before it did not hold.
     rules: tuple[tuple[str, Callable[[], bool]], ...] = (
         ("empty", lambda: not (page.meta.content or page.linked.nodes or _has_text(page))),
@@ -65,10 +82,17 @@ def classify(page: Page, body_words: int = 0, *, dated: bool = False) -> str:
             "article",
             lambda: page.linked.main is not None or any(map(is_article, page.linked.nodes)),
         ),
-        ("listing", lambda: bool(types & _COLLECTION_TYPES) or _is_section_front(page)),
+        (
+            "listing",
+            lambda: (
+                bool(types & _COLLECTION_TYPES)
+                or _is_section_front(page)
+                or _is_intro_and_teasers(page, prose)
+            ),
+        ),
         ("article", lambda: _labelled_article(page, og_type)),
         ("video", lambda: og_type.startswith("video") or "VideoObject" in types),
-        ("listing", lambda: "ItemList" in types or _count(page, _LINKED_HEADLINES) >= _MIN_TEASERS),
+        ("listing", lambda: _is_teaser_wall(page, types) and not _is_long(prose())),
         ("article", lambda: dated and body_words >= _MIN_ARTICLE_WORDS),
     )
     for page_type, holds in rules:
@@ -77,6 +101,15 @@ def classify(page: Page, body_words: int = 0, *, dated: bool = False) -> str:
     if og_type:
         return og_type.split(".")[0]
     return "website" if types & _PAGE_TYPES else "unknown"
+
+
+def _is_long(prose: Prose) -> bool:
+    """Whether the page's main text is long running prose (see ``prose``)."""
+    return prose.is_long(_LONG_PROSE_PARAGRAPHS, _LONG_PROSE_CHARS)
+
+
+def _is_teaser_wall(page: Page, types: set[str]) -> bool:
+    return "ItemList" in types or _count(page, _LINKED_HEADLINES) >= _MIN_TEASERS
 
 
 def _labelled_article(page: Page, og_type: str) -> bool:
@@ -96,6 +129,24 @@ def _is_section_front(page: Page) -> bool:
     links = article_links_in(page.root, page.url)
     below = sum(urlsplit(link).path.startswith(folder) for link in links)
     return below >= _MIN_FRONT_ARTICLE_LINKS
+
+
+def _is_intro_and_teasers(page: Page, prose: Callable[[], Prose]) -> bool:
+    """A front's text: many teaser snippets, each beside a link, and at most a short intro,
+    on a page whose URL is no permalink (a date, a headline-like slug) and which neither
+    dates itself nor links to fewer articles than it has teasers. Cheapest tests first."""
+    shape = url_shape(page.url)
+    return (
+        not (shape.has_date or shape.slug_words >= SLUG_WORDS)
+        and not _has_own_date(page)
+        and prose().snippets >= _MIN_TEASERS
+        and not _is_long(prose())
+        and len(article_links_in(page.root, page.url)) >= _MIN_TEASERS
+    )
+
+
+def _has_own_date(page: Page) -> bool:
+    return page.meta.first(*_OWN_DATE_META) is not None or bool(page.linked.text("datePublished"))
 
 
 def _folder(url: str) -> str:
