@@ -30,9 +30,12 @@ from typing import TYPE_CHECKING
 from benchmarks.corpora import CORPUS_ROOT, Page, load_suite
 from benchmarks.folds import MIN_PUBLISHERS, fired_on, publishers_of
 from newsbot.extraction import extract_article
+from newsbot.extraction.bylines import is_byline, split_names
 from newsbot.extraction.document import decode, parse
+from newsbot.extraction.people import is_agency, is_person
 from newsbot.extraction.phrases import is_furniture
-from newsbot.extraction.vocabulary import labels, markup, paragraphs
+from newsbot.extraction.vocabulary import bylines, labels, markup, paragraphs
+from newsbot.extraction.vocabulary.bylines import BYLINE_CLASSES
 from newsbot.rules import Rule, defined_in
 from newsbot.text import clean_text
 
@@ -42,11 +45,14 @@ if TYPE_CHECKING:
 
 ARTICLE_SUITES = ("article-extraction-benchmark", "fundus-publishers")
 #: The data modules whose provenance ``--write`` keeps.
-DATA_MODULES: tuple[ModuleType, ...] = (paragraphs, labels, markup)
+DATA_MODULES: tuple[ModuleType, ...] = (paragraphs, labels, markup, bylines)
 #: The vocabularies extraction uses (measured on the article corpora).
 EXTRACTION_VOCABULARIES = defined_in(*DATA_MODULES)
 # Longer text is article prose, never a notice (newsbot.extraction.notices reads no further).
 _MAX_BLOCK_CHARS = 500
+# A credit standing alone ("AFP", "(Reuters)") is a few words; brackets are no part of it.
+_MAX_CREDIT_CHARS = 40
+_BRACKETS = "()[] "
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title", "meta"})
 _LINE = 100
 #: Pages of this many publishers are named as a rule's evidence.
@@ -99,24 +105,47 @@ def apply_rules(page: Page) -> None:
     root = parse(decode(page.html))
     texts: set[str] = set()
     names: set[str] = set()
+    byline_texts: set[str] = set()
+    hrefs = {link.get("href") or "" for link in root.iter("a")}
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
             continue
         text = clean_text(element.text_content())
         if 0 < len(text) <= _MAX_BLOCK_CHARS:
             texts.add(text)
-        names.update((element.get("class") or "").lower().split())
-        names.add((element.get("id") or "").lower())
+        tokens = {*(element.get("class") or "").lower().split(), (element.get("id") or "").lower()}
+        names.update(tokens)
+        if text and any(BYLINE_CLASSES.test(token) for token in tokens):
+            byline_texts.add(text)
     for text in texts:
         is_furniture(text)
         paragraphs.TRAILING_BLOCKS.fullmatch(text)
         labels.PUBLISHED_LABELS.fullmatch(text)
         labels.MODIFIED_LABELS.fullmatch(text)
+        bylines.AUTHOR_LABELS.fullmatch(text)
+        if is_byline(text):
+            _credit(text)
+        if len(text) <= _MAX_CREDIT_CHARS:
+            is_agency(text.strip(_BRACKETS))
+    for text in byline_texts:
+        _credit(text)
+    for href in hrefs:
+        bylines.AUTHOR_PAGE_PATHS.search(href)
     for name in names:
         markup.PAGE_CHROME.search(name)
+        markup.HIDDEN_CLASSES.search(name)
+        markup.OFF_PAGE_HEADINGS.search(name)
+        markup.KICKER_CLASSES.search(name)
+        if bylines.BYLINE_CLASSES.search(name):
+            bylines.NOT_BYLINE_CLASSES.search(name)
         for word in {name, *re.split(r"[-_]", name)}:
             markup.BOILERPLATE_TOKENS.note(word)
             markup.BOILERPLATE_PARTS.note(word)
+
+
+def _credit(byline: str) -> None:
+    for name in split_names(byline):
+        is_person(name, set())
 
 
 def report(firing: Firing) -> list[Rule]:

@@ -117,6 +117,13 @@ class Phrases(Vocabulary):
         """Whether one of the rules matches somewhere in ``text``."""
         return self._fired(text, self._one.search, lambda p: p.search)
 
+    def match(self, text: str) -> re.Match[str] | None:
+        """The match of one of the rules at the start of ``text`` (a label opening a line)."""
+        found = self._one.match(text)
+        if found is not None:
+            self._record(text, lambda p: p.match)
+        return found
+
     def test(self, text: str) -> bool:
         """Whether one of the rules matches somewhere in ``text``, without recording it: for
         a signal that decides only with another (``search`` it once the decision holds)."""
@@ -130,10 +137,15 @@ class Phrases(Vocabulary):
     ) -> bool:
         if test(text) is None:
             return False
+        self._record(text, method)
+        return True
+
+    def _record(
+        self, text: str, method: Callable[[re.Pattern[str]], Callable[[str], re.Match[str] | None]]
+    ) -> None:
         fired = _FIRED.get()
         if fired is not None:
             fired.update(r for r, pattern in self._each.items() if method(pattern)(text))
-        return True
 
 
 class Words(Vocabulary):

@@ -17,6 +17,7 @@ from newsbot.extraction.byline_elements import (
 from newsbot.extraction.bylines import split_names, unique
 from newsbot.extraction.people import is_credit, is_person
 from newsbot.extraction.sitename import site_names
+from newsbot.extraction.vocabulary.bylines import WRITTEN_BY
 from newsbot.text import clean_text
 from newsbot.urls import is_http_url, registrable_domain
 
@@ -29,11 +30,6 @@ if TYPE_CHECKING:
 
 # Meta tags naming the author, most specific first (article:author is often a profile URL).
 _META_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
-# Yoast and other SEO plugins label the author for link previews as twitter:label1/data1 pairs;
-# the label is in the site's language.
-_WRITTEN_BY = frozenset(
-    {"written by", "verfasst von", "geschrieben von", "écrit par", "escrito por", "scritto da"}
-)
 _MAX_PREVIEW_LABELS = 4
 _EMAIL = re.compile(r"\S+@\S+")
 
@@ -142,12 +138,13 @@ def _gives_domain(value: str, domain: str) -> bool:
 def _from_link_preview(page: Page) -> list[str]:
     """The "Written by" entry of the link-preview labels, as twitter:misc:<label> or as a
     twitter:labelN / twitter:dataN pair."""
-    for label in _WRITTEN_BY:
+    for label in WRITTEN_BY.words:
         names = split_names(page.meta.first(f"twitter:misc:{label}") or "")
         if names:
+            WRITTEN_BY.note(label)
             return names
     for number in range(1, _MAX_PREVIEW_LABELS + 1):
         label = page.meta.first(f"twitter:label{number}") or ""
-        if label.casefold() in _WRITTEN_BY:
+        if label.casefold() in WRITTEN_BY:
             return split_names(page.meta.first(f"twitter:data{number}") or "")
     return []

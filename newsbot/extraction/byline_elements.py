@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from newsbot.extraction.bylines import is_byline, split_names
 from newsbot.extraction.document import elements
 from newsbot.extraction.labels import labelled
+from newsbot.extraction.vocabulary.bylines import (
+    AUTHOR_LABELS,
+    AUTHOR_PAGE_PATHS,
+    BYLINE_CLASSES,
+    NOT_BYLINE_CLASSES,
+)
+from newsbot.extraction.vocabulary.markup import HIDDEN_CLASSES
 from newsbot.text import clean_text
 
 if TYPE_CHECKING:
@@ -18,12 +24,6 @@ if TYPE_CHECKING:
 
 # A cheap XPath pre-filter; the rel tokens are checked in Python.
 _REL_AUTHOR = "//a[contains(@rel, 'author')]"
-# Class tokens of byline elements: "byline", "c-byline__name", "author", "post-author",
-# "metaInfoAuthorList", ...; an author's bio, photo or follow button is no byline.
-_BYLINE_CLASS = re.compile(r"byline|authors?(?:[-_]{0,2}(?:names?|list|item|link|info))?$")
-_NOT_BYLINE = re.compile(
-    r"bio|desc|image|img|photo|avatar|follow|social|more|about|box|comment|reply"
-)
 _ITEMPROP_NAME = ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' name ')]"
 # Elements that may be bylines, found by XPath (fast) before their class tokens are checked;
 # "uthor" and "yline" match "Author", "author", "Byline", "byline" alike.
@@ -34,17 +34,6 @@ _BYLINE_CANDIDATES = (
 # A credit inside a figure belongs to the photo, video or audio, not to the article; an
 # "author" field in a form is the commenter's.
 _NOT_BYLINE_CONTAINERS = frozenset({"figure", "figcaption", "form"})
-# Links to an author's page (/author/jane-doe, /autoren/name/max-kolter): the CMS's byline.
-_AUTHOR_PAGE = re.compile(
-    r"/(?:authors?|autor(?:en|in)?|auteurs?|autores|journalist(?:en|s)?|reporters?"
-    r"|redakteur(?:e|in)?)/",
-    re.IGNORECASE,
-)
-# A label element naming what follows it as the author ("<strong>Autorin/Autor</strong> Name").
-_AUTHOR_LABEL = re.compile(
-    r"^\s*(?:authors?|autor(?:in|en)?(?:/autor(?:in)?)?|auteurs?|autore|autores)\s*:?\s*$",
-    re.IGNORECASE,
-)
 # Elements that hold a byline line, and how small a byline line is.
 _TEXT_BYLINE_TAGS = ("p", "div", "span", "li", "address", "em", "small")
 _MAX_BYLINE_CHILDREN = 6
@@ -54,8 +43,6 @@ _MAX_BYLINE_CHARS = 80
 _SIGNED_TEXT_PARAGRAPHS = 3
 _MAX_SIGNATURE_WORDS = 4
 _EMPHASIS = frozenset({"strong", "b"})
-# Text hidden from sight (a brand label for screen readers) is no part of the byline.
-_HIDDEN = re.compile(r"visually-hidden|sr-only|screen-reader|offscreen", re.IGNORECASE)
 
 
 def from_rel_author(page: Page) -> list[str]:
@@ -77,7 +64,7 @@ def from_byline(page: Page) -> list[str]:
 def from_author_links(page: Page) -> list[str]:
     """Names in the first link to an author page in the article."""
     for link in elements(page.scope.xpath(".//a[@href]")):
-        if _AUTHOR_PAGE.search(link.get("href", "")):
+        if AUTHOR_PAGE_PATHS.search(link.get("href", "")):
             return split_names(_visible_text(link))
     return []
 
@@ -85,7 +72,7 @@ def from_author_links(page: Page) -> list[str]:
 def from_labelled_byline(page: Page) -> list[str]:
     """Names printed after an "Author"/"Autorin/Autor" label element, anywhere on the page
     (a fact box beside the article is where some sites print it)."""
-    for value in labelled(page.root, _AUTHOR_LABEL):
+    for value in labelled(page.root, AUTHOR_LABELS):
         names = split_names(value)
         if names:
             return names
@@ -146,7 +133,7 @@ def _in_article_text(element: HtmlElement) -> bool:
 
 def _is_byline(element: HtmlElement) -> bool:
     tokens = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
-    return any(_BYLINE_CLASS.search(t) and not _NOT_BYLINE.search(t) for t in tokens)
+    return any(BYLINE_CLASSES.search(t) and not NOT_BYLINE_CLASSES.search(t) for t in tokens)
 
 
 def _byline_text(element: HtmlElement) -> str:
@@ -160,7 +147,7 @@ def _byline_text(element: HtmlElement) -> str:
 def _visible_text(element: HtmlElement) -> str:
     parts = [element.text or ""]
     for child in element:
-        if isinstance(child.tag, str) and not _HIDDEN.search(child.get("class") or ""):
+        if isinstance(child.tag, str) and not HIDDEN_CLASSES.search(child.get("class") or ""):
             parts.append(_visible_text(child))
         parts.append(child.tail or "")
     return " ".join(parts)

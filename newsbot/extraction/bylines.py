@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from newsbot.extraction.people import without_agency_place
+from newsbot.extraction.vocabulary.bylines import AUTHOR_LABELS, BY_WORDS, JOB_TITLES, ROLE_WORDS
 from newsbot.text import clean_text
 
-# "By", in the languages of the sites we crawl, optionally after "Story"/"Text"/"Written";
-# or a label with a colon ("Author:", "Autorin:", Chinese 作者 author and 责编 editor in
-# charge, the only credit many Chinese news pages print, with a full-width colon).
-_BY_PREFIX = re.compile(
-    r"^(?:(?:words|text|texto|story|written|reporting|report|posted|published)\s+)?"
-    r"(?:by|von|por|par|door|av|af|przez)\b[\s:]*"
-    r"|^(?:authors?|autor(?:in|en)?|auteur|text|texto|作者|记者|责编|责任编辑|编辑)\s*[:\uff1a]\s*",
-    re.IGNORECASE,
-)
+if TYPE_CHECKING:
+    from newsbot.rules import Words
+
 # What follows a name in a byline and ends it: an update note, a date ("May 3", "3 May",
 # "2024-05-03", "on Monday"), anything with a digit.
 _TAIL = re.compile(
@@ -34,25 +30,9 @@ _BRACKETS = ("(", "\uff08")
 # What a byline adds in brackets after a name: the author's initials ("Jane Doe (jdo)"), an
 # agency, a role. It is no part of the name, and a comma inside it separates no names.
 _ANNOTATION = re.compile(r"\s*[(\uff08][^()\uff08\uff09]*[)\uff09]")
+# The colon after a label, also full-width (Chinese "作者\uff1a").
+_COLON = re.compile(r"[:\uff1a]\s*")
 _CONTACT = re.compile(r"\S+@\S+|@\w+|https?://\S+|www\.\S+")
-# Job titles: a byline segment ending in one ("River Correspondent") is a role, not a name.
-_JOB_TITLES = frozenset(
-    {
-        "writer", "reporter", "correspondent", "editor", "contributor", "columnist",
-        "photographer", "producer", "analyst", "intern", "journalist", "redakteur",
-        "redakteurin", "korrespondent", "korrespondentin", "autor", "autorin", "redactor",
-    }
-)  # fmt: skip
-# Words that open a role or a label, never a name ("Staff Writer", "Follow on X"); a group
-# name may *end* in one of these ("MND Staff").
-_ROLE_OPENERS = _JOB_TITLES | frozenset(
-    {
-        "staff", "senior", "chief", "contributing", "associate", "deputy", "managing",
-        "executive", "special", "guest", "bureau", "desk", "team", "updated", "more", "follow",
-        "email", "twitter", "photo", "photos", "video", "graphics", "redaktion", "redacción",
-        "redazione", "rédaction",
-    }
-)  # fmt: skip
 # Around a name, none of these belong to it (dashes and quotes of several typographies).
 _PUNCTUATION = " .:;,-\u2013\u2014()[]\"'\u201c\u201d\u00ab\u00bb"
 # Longer than this is a sentence that happens to sit in a byline element.
@@ -66,7 +46,7 @@ def split_names(text: str) -> list[str]:
     text = _unbracket(_CONTACT.sub(" ", clean_text(text)))
     if text.startswith(_BRACKETS):
         return []  # "(Image: Getty Images)": a credit, not a byline
-    text = _TAIL.sub("", _BY_PREFIX.sub("", _ANNOTATION.sub(" ", text)))
+    text = _TAIL.sub("", _without_opener(_ANNOTATION.sub(" ", text)))
     # "AFP, Manila": the place an agency reported from is no second name.
     names = (_strip(part) for part in _BETWEEN.split(without_agency_place(text)))
     return [name for name in names if _is_name(name)]
@@ -79,7 +59,7 @@ def is_byline(text: str) -> bool:
     name.
     """
     text = _unbracket(clean_text(text))
-    if len(text.split()) > _MAX_BYLINE_WORDS or _BY_PREFIX.match(text) is None:
+    if len(text.split()) > _MAX_BYLINE_WORDS or not _opener(text):
         return False
     names = split_names(text)
     return bool(names) and not any(name[0].islower() for name in names)
@@ -99,11 +79,27 @@ def unique(names: list[str]) -> list[str]:
 def _unbracket(text: str) -> str:
     """A byline printed in brackets ("(Autor: Jan Roe)") without them; other text as it is."""
     inner = text.strip("()\uff08\uff09 ")
-    return inner if text.startswith(_BRACKETS) and _BY_PREFIX.match(inner) else text
+    return inner if text.startswith(_BRACKETS) and _opener(inner) else text
+
+
+def _opener(text: str) -> int:
+    """How many characters of ``text`` open a byline: "By ", "Written by ", "Author: " (a
+    label needs its colon here: "Text of the treaty" opens none)."""
+    found = BY_WORDS.match(text)
+    if found is not None:
+        return found.end()
+    colon = _COLON.search(text)
+    if colon is not None and AUTHOR_LABELS.fullmatch(text[: colon.start()]):
+        return colon.end()
+    return 0
+
+
+def _without_opener(text: str) -> str:
+    return text[_opener(text) :]
 
 
 def _strip(part: str) -> str:
-    return _BY_PREFIX.sub("", part.strip()).strip(_PUNCTUATION)
+    return _without_opener(part.strip()).strip(_PUNCTUATION)
 
 
 def _is_name(part: str) -> bool:
@@ -114,10 +110,11 @@ def _is_name(part: str) -> bool:
         return False
     if not any(ch.isalpha() for ch in part) or any(ch.isdigit() or ch == ":" for ch in part):
         return False
-    return not (_is_in(words[0], _ROLE_OPENERS) or _is_in(words[-1], _JOB_TITLES))
+    opens_role = _is_in(words[0], JOB_TITLES) or _is_in(words[0], ROLE_WORDS)
+    return not (opens_role or _is_in(words[-1], JOB_TITLES))
 
 
-def _is_in(word: str, vocabulary: frozenset[str]) -> bool:
+def _is_in(word: str, vocabulary: Words) -> bool:
     """Membership ignoring case, edge punctuation and a plural "s" ("Editors")."""
     word = word.casefold().strip(".,")
     return word in vocabulary or word.removesuffix("s") in vocabulary

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsbot.extraction.document import elements
+from newsbot.extraction.vocabulary.markup import HIDDEN_CLASSES, KICKER_CLASSES, OFF_PAGE_HEADINGS
 from newsbot.text import clean_text
 
 if TYPE_CHECKING:
@@ -20,21 +21,9 @@ if TYPE_CHECKING:
 
     from newsbot.extraction.document import Page
 
-# Where a heading is a copy for search engines or screen readers, not the printed headline:
-# navigation and breadcrumb trails, and the usual visually-hidden classes.
-_OFF_PAGE = re.compile(
-    r"crumb|sr-only|visually-?hidden|screen-reader|offscreen|seo-?title",
-    re.IGNORECASE,
-)
 # Breadcrumb trails and hidden boxes sit a few levels around the heading; further up, a
 # "has-breadcrumbs" class on a page wrapper says nothing about it. A <nav> anywhere above does.
 _OFF_PAGE_LEVELS = 5
-# Class tokens naming the line above a headline, in the vocabularies seen across CMSs.
-_KICKER = re.compile(
-    r"kicker|overline|topline|dachzeile|roofline|eyebrow|catchline|overtitle|supertitle"
-    r"|titleheader|spitzmarke|subline|pretitle|rubric",
-    re.IGNORECASE,
-)
 # A separator hidden from sight that only screen readers hear (": ", " - ").
 _SEPARATOR_TEXT = re.compile(r"^[\s:|\-\u2013\u2014/.]*$")
 # The article's own h2s come first in its header; later ones are section heads and teasers.
@@ -101,7 +90,8 @@ def _printed(heading: HtmlElement) -> bool:
             break
         marks = f"{element.get('class') or ''} {element.get('id') or ''}"
         hidden = element.get("hidden") is not None or element.get("aria-hidden") == "true"
-        if hidden or _OFF_PAGE.search(marks) or element.get("data-breadcrumb-headline") is not None:
+        off_page = OFF_PAGE_HEADINGS.search(marks) or HIDDEN_CLASSES.search(marks)
+        if hidden or off_page or element.get("data-breadcrumb-headline") is not None:
             return False
         element = element.getparent()
     return not heading.xpath("ancestor::nav")
@@ -120,7 +110,7 @@ def _has_own_text(element: HtmlElement) -> bool:
 
 
 def _is_kicker(element: HtmlElement) -> bool:
-    return bool(_KICKER.search(element.get("class") or ""))
+    return KICKER_CLASSES.search(element.get("class") or "")
 
 
 def _is_separator(element: HtmlElement) -> bool:

@@ -9,28 +9,8 @@ from __future__ import annotations
 import re
 
 from newsbot.extraction.sitename import compact, names_site
+from newsbot.extraction.vocabulary.bylines import AGENCIES, DESK_WORDS
 
-# News agencies and wire services as bylines print them (names and the usual abbreviations).
-_AGENCIES = frozenset(
-    compact(name)
-    for name in (
-        "AFP", "AP", "Associated Press", "Agence France-Presse", "dpa", "Deutsche Presse-Agentur",
-        "Reuters", "Thomson Reuters", "APA", "SDA", "Keystone-SDA", "KNA", "epd", "ddp", "EFE",
-        "Europa Press", "ANSA", "AGI", "ANP", "Belga", "TT", "NTB", "Ritzau", "PAP", "CTK",
-        "MTI", "Anadolu", "Anadolu Ajans\u0131", "AA", "Xinhua", "Kyodo", "Jiji", "Yonhap", "AAP",
-        "PA", "PA Media", "UPI", "Bloomberg", "IANS", "PTI", "ANI", "Lusa", "Interfax", "TASS",
-        "RIA Novosti", "Ukrinform", "Agencias", "Agenturen", "Agences", "Agenzie", "agencies",
-        "wires", "wire services", "SID", "AFP/dpa",
-    )
-)  # fmt: skip
-# Words that name an editorial team rather than a person ("Redaktion", "red." for it).
-_DESK_WORDS = frozenset(
-    {
-        "red", "redaktion", "redaktionen", "newsroom", "newsdesk", "desk", "staff", "team",
-        "editors", "editorial", "redacción", "redaccion", "rédaction", "redazione", "redactie",
-        "redakcja", "agency", "agentur", "agence", "agencia", "online",
-    }
-)  # fmt: skip
 # "Reuters in Kyiv": an agency credited with the place it reported from.
 _DATELINE = re.compile(r"\s+in\s+\S.*$")
 # Between agencies joined in one credit ("dpa/AFP", "AFP, Reuters", "AP und dpa").
@@ -51,7 +31,7 @@ def is_person(name: str, site: set[str]) -> bool:
     if names_site(name, site) or is_site_account(name, site) or is_agency(name):
         return False
     words = [word.casefold() for word in _WORD.findall(name)]
-    if any(word in _DESK_WORDS for word in words):
+    if any(word in DESK_WORDS for word in words):
         return False
     return len(words) >= 2 or bool(_UNSPACED.search(name))
 
@@ -94,7 +74,7 @@ def without_agency_place(credit: str) -> str:
 def _all_agencies(credit: str) -> bool:
     parts = [compact(part) for part in _JOINED.split(credit)]
     parts = [part for part in parts if part]
-    return bool(parts) and all(part in _AGENCIES for part in parts)
+    return bool(parts) and all(part in AGENCIES for part in parts)
 
 
 def _is_place(text: str) -> bool:

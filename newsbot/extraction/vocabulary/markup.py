@@ -246,3 +246,53 @@ PAGE_CHROME = Phrases(
         ),
     ],
 )
+# Class tokens of text hidden from sight that only screen readers hear (a brand label in a
+# byline, a copy of the headline).
+HIDDEN_CLASSES = Phrases(
+    "hidden-text class names",
+    [
+        rule(
+            "visually-?hidden|sr-only|screen-reader|offscreen",
+            "fundus:at/ORF_2024_11_22",
+            "fundus:be/PoliticoEu_2025_10_23",
+            "fundus:ca/CanadaCom_2026_06_06",
+        ),
+    ],
+)
+# Class and id names of a heading's surroundings that make it a trail of links, not the
+# printed headline.
+OFF_PAGE_HEADINGS = Phrases(
+    "off-page heading class names",
+    [
+        rule(
+            "crumb",
+            "fundus:at/DerStandard_2024_05_03",
+            "fundus:at/KleineZeitung_2025_06_30",
+            "fundus:au/NineNews_2024_05_02",
+        ),
+    ],
+)
+# Class tokens naming the line above a headline, in the vocabularies seen across CMSs.
+KICKER_CLASSES = Phrases(
+    "kicker class names",
+    [
+        rule(
+            "kicker|overline|topline|dachzeile|roofline|eyebrow|spitzmarke",
+            "fundus:at/DerStandard_2024_05_03",
+            "fundus:at/KleineZeitung_2025_06_30",
+            "fundus:au/WestAustralian_2024_11_26",
+        ),
+        rule(
+            "catchline|overtitle|supertitle|pretitle|titleheader",
+            "fundus:at/SalzburgerNachrichten_2025_06_05",
+            "fundus:ch/TagesAnzeiger_2024_09_04",
+            "fundus:de/MitteldeutscheZeitung_2024_04_30",
+        ),
+        rule(
+            "subline|rubric",
+            "fundus:de/Kicker_2024_04_26",
+            "fundus:de/LTO_2025_10_20",
+            "fundus:de/Taz_2024_10_23",
+        ),
+    ],
+)
