@@ -48,7 +48,7 @@ def extract_tags(page: Page) -> list[str]:
         kept = unique([tag for tag in map(clean_text, tags) if _is_topic(tag, site)])
         if kept:
             return kept
-    return unique([tag for tag in topic_links(page) if _is_topic(tag, site)])
+    return unique([tag for tag in topic_links(page, site) if _is_topic(tag, site)])
 
 
 def _split(value: object) -> list[str]:

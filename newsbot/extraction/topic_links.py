@@ -2,20 +2,25 @@
 Hamas · Israel"), for pages that declare no tags in their metadata.
 
 Told by structure, not by names: a list of two or more short links, nothing but those links,
-each to a topic or section page of the same site (two path segments or more, no date, no id,
-no file name), outside the page's navigation, header, footer and asides, after the headline.
-The first such list wins: topic rows sit under the article, the site's own link rows further
-down.
+each to a topic or section page on the article's own host (two path segments or more, no
+date, no id, no file name, no query, no author page), none labelled with the site's own name,
+outside the page's navigation, header, footer and asides, after the headline. The first such
+list wins: topic rows sit under the article, the site's own link rows further down. Account
+and subscription buttons (another host, a redirect query) and a site's menu (its first link
+is the site itself) are not topics.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from newsbot.discovery.url_shape import url_shape
+from newsbot.extraction.sitename import compact
 from newsbot.extraction.vocabulary import markup
+from newsbot.extraction.vocabulary.bylines import AUTHOR_PAGE_PATHS
 from newsbot.text import clean_text
-from newsbot.urls import is_http_url, registrable_domain
+from newsbot.urls import is_http_url
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -35,22 +40,22 @@ _MIN_LINK_SHARE = 0.8
 _MIN_DEPTH = 2
 
 
-def topic_links(page: Page) -> list[str]:
-    """The texts of the first row of topic links after the headline, or none."""
+def topic_links(page: Page, site_names: set[str]) -> list[str]:
+    """The texts of the first row of topic links after the headline, or none (``site_names``:
+    the site's compacted names, ``newsbot.extraction.sitename.site_names``)."""
     headline = page.root.find(".//h1")
     after = headline is None
-    site = registrable_domain(page.url)
     for element in page.root.iter(*_CONTAINERS, "h1"):
         if element is headline:
             after = True
         elif after and element.tag != "h1":
-            topics = _topics(element, page, site)
+            topics = _topics(element, page, site_names)
             if topics:
                 return topics
     return []
 
 
-def _topics(element: HtmlElement, page: Page, site: str) -> list[str] | None:
+def _topics(element: HtmlElement, page: Page, site_names: set[str]) -> list[str] | None:
     links = [link for link in element.iter("a") if link.get("href")]
     if not _MIN_LINKS <= len(links) <= _MAX_LINKS:
         return None
@@ -59,13 +64,22 @@ def _topics(element: HtmlElement, page: Page, site: str) -> list[str] | None:
         return None
     if sum(map(len, texts)) < _MIN_LINK_SHARE * len(clean_text(element.text_content())):
         return None
-    if not all(_is_topic_page(page.absolute(link.get("href")), site) for link in links):
+    if any(compact(text) in site_names for text in texts):
+        return None
+    host = _host(page.url)
+    if not all(_is_topic_page(page.absolute(link.get("href")), host) for link in links):
         return None
     return None if _in_page_chrome(element) else texts
 
 
-def _is_topic_page(url: str | None, site: str) -> bool:
-    if url is None or not is_http_url(url) or registrable_domain(url) != site:
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def _is_topic_page(url: str | None, host: str) -> bool:
+    if url is None or not is_http_url(url) or _host(url) != host or urlsplit(url).query:
+        return False
+    if AUTHOR_PAGE_PATHS.search(urlsplit(url).path):
         return False
     shape = url_shape(url)
     return (

@@ -32,7 +32,7 @@ def _page(main: str, tail: str = "") -> str:
     return f"<html><body><div class='q1'>{main}</div>{tail}</body></html>"
 
 
-def test_a_block_of_short_links_after_the_teasers_is_page_furniture():
+def test_a_block_of_short_links_after_the_teasers_is_page_furniture() -> None:
     # Legal and contact pages minted like articles (an id, .html), in a block of anonymous
     # divs; one label is as long as a headline.
     block = "".join(
@@ -52,7 +52,7 @@ def test_a_block_of_short_links_after_the_teasers_is_page_furniture():
     assert find_article_links(page, SECTION) == ARTICLES
 
 
-def test_chips_sharing_a_url_pattern_are_hubs_not_articles():
+def test_chips_sharing_a_url_pattern_are_hubs_not_articles() -> None:
     # Every teaser (an <article>) carries place chips: short labels and coded ids.
     chips = "".join(
         f'<span><a href="{SITE}/region/{place}-pl{n}4021/">{place.title()}</a></span>'
@@ -61,7 +61,7 @@ def test_chips_sharing_a_url_pattern_are_hubs_not_articles():
     assert find_article_links(_page(_teasers(chips, "article")), SECTION) == ARTICLES
 
 
-def test_a_headline_on_a_hub_like_url_is_still_an_article():
+def test_a_headline_on_a_hub_like_url_is_still_an_article() -> None:
     """One link with a coded id and a headline is not a pattern of chips."""
     story = f"{SITE}/region/night-ferry-saved-nf40215/"
     teaser = (
@@ -70,13 +70,13 @@ def test_a_headline_on_a_hub_like_url_is_still_an_article():
     assert find_article_links(_page(_teasers() + teaser), SECTION) == [*ARTICLES, story]
 
 
-def test_another_subdomain_with_few_links_needs_more_than_a_teaser():
+def test_another_subdomain_with_few_links_needs_more_than_a_teaser() -> None:
     offer = "https://offers.lowmarsh-courier.example/kitchen/best-kettles-of-the-year-compared"
     teaser = f'<div class="c7"><h2><a href="{offer}">The best kettles of the year</a></h2></div>'
     assert find_article_links(_page(_teasers() + teaser), SECTION) == ARTICLES
 
 
-def test_a_portal_keeps_the_articles_of_its_subdomains():
+def test_a_portal_keeps_the_articles_of_its_subdomains() -> None:
     """On a front page whose own host holds no articles, subdomains hold them all."""
     news = [u.replace("www.", "news.") for u in ARTICLES[:3]]
     sport = [u.replace("www.", "sport.") for u in ARTICLES[3:]]

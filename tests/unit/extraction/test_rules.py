@@ -34,6 +34,10 @@ PROSE = "<p>" + "The council met on Tuesday to discuss the new harbour wall. " *
         ("BY JANE DOE 3 hours ago", ["JANE DOE"]),
         ("Jane Doe jane.doe@news.example @janedoe", ["Jane Doe"]),
         ("Autor: Eva Lind", ["Eva Lind"]),
+        ("Autorin: Eva Lind", ["Eva Lind"]),
+        ("Texto: Ana Ruiz", ["Ana Ruiz"]),
+        ("Written by Jane Doe", ["Jane Doe"]),
+        ("Jane Doe, Senior Correspondent", ["Jane Doe"]),
         ("MND Staff", ["MND Staff"]),
         ("(Image: Getty Images)", []),
         ("Staff Writer", []),
@@ -46,6 +50,16 @@ def test_byline_names(byline: str, names: list[str]) -> None:
 def test_a_sentence_opening_with_by_is_not_a_byline() -> None:
     assert is_byline("By Jane Doe and John Roe")
     assert not is_byline("By the time the ferry docked, the storm had passed over the island.")
+
+
+@pytest.mark.parametrize("line", ["Texto: Ana Ruiz", "Autorin: Eva Lind", "作者\uff1a王五"])
+def test_a_credit_label_with_its_colon_opens_a_byline(line: str) -> None:
+    assert is_byline(line)
+
+
+def test_a_credit_label_word_without_a_colon_opens_none() -> None:
+    assert not is_byline("Text Messages From The Harbour")
+    assert not is_byline("Author Jane Doe")
 
 
 @pytest.mark.parametrize(

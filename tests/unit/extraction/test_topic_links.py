@@ -46,3 +46,30 @@ def test_links_to_other_sites_or_front_pages_are_no_topics() -> None:
     front = '<ul><li><a href="/">Home</a></li><li><a href="/politik/">Politik</a></li></ul>'
     assert tags(f"<h1>Wall vote</h1>{PROSE}{other}") == []
     assert tags(f"<h1>Wall vote</h1>{PROSE}{front}") == []
+
+
+def test_account_buttons_author_links_and_the_sites_menu_are_no_topics() -> None:
+    subscribe = (
+        '<div><a href="https://abo.lowmarsh.example/checkout/digital/">Subscribe now</a>'
+        '<a href="https://abo.lowmarsh.example/account/login/">Log in</a></div>'
+    )
+    redirect = (
+        '<div><a href="/account/sign-up/?redirect=%2Fpolitik%2F">Sign up</a>'
+        '<a href="/account/sign-in/?redirect=%2Fpolitik%2F">Sign in</a></div>'
+    )
+    credit = (
+        '<p><a href="/politik/harbour-board/">Harbour Board</a>'
+        '<a href="/authors/jane-doe/">Jane Doe</a></p>'
+    )
+    menu = (
+        '<meta property="og:site_name" content="Lowmarsh Courier">'
+        '<ul><li><a href="/courier/home/">Lowmarsh Courier</a></li>'
+        '<li><a href="/politik/harbour-board/">Harbour Board</a></li></ul>'
+    )
+    for row in (subscribe, redirect, credit, menu):
+        assert tags(f"<h1>Wall vote</h1>{PROSE}{row}") == [], row
+    # The topic row after them still counts.
+    assert tags(f"<h1>Wall vote</h1>{PROSE}{subscribe}{TOPICS}") == [
+        "Harbour Board",
+        "Flood defence",
+    ]
