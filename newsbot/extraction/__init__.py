@@ -19,7 +19,7 @@ from newsbot.extraction.fields import (
     extract_url,
 )
 from newsbot.extraction.language import detect_language
-from newsbot.extraction.page_type import classify
+from newsbot.extraction.page_type import classify_by_body, classify_early
 from newsbot.extraction.published import extract_dates
 from newsbot.extraction.tags import extract_tags
 from newsbot.extraction.title import extract_title
@@ -30,6 +30,10 @@ from newsbot.text import body_fingerprint, word_count
 __all__ = ["extract_article"]
 
 logger = logging.getLogger(__name__)
+
+# Page types told before the body is read that no export wants: crawls reach many section
+# fronts (hubs, topic pages) through links, and their bodies cost more than an article's.
+_SKIMMED = frozenset({"listing", "empty"})
 
 
 def extract_article(
@@ -54,6 +58,20 @@ def extract_article(
 
 def _extract(html: str | bytes, url: str, hints: ExtractionHints, encoding: str | None) -> Article:
     page = load_page(html, url, hints, encoding)
+    early = classify_early(page)
+    if early in _SKIMMED:
+        # A section front or an empty page: the pipelines drop it whatever its body, so it
+        # costs no body, author, date or tag extraction (the bulk of an article's time), only
+        # what names it in logs and `scrapy extract`.
+        return Article(
+            url=extract_url(page),
+            source_url=url,
+            title=extract_title(page),
+            description=extract_description(page),
+            language=extract_language(page),
+            image_url=extract_image(page),
+            page_type=early,
+        )
     title = extract_title(page)
     description = extract_description(page)
     body = extract_body(page, title, description)
@@ -73,6 +91,6 @@ def _extract(html: str | bytes, url: str, hints: ExtractionHints, encoding: str 
         image_url=extract_image(page),
         word_count=words,
         fingerprint=body_fingerprint(body),
-        page_type=classify(page, words, dated=dates.published is not None),
+        page_type=early or classify_by_body(page, words, dated=dates.published is not None),
         date_source=dates.source,
     )

@@ -72,7 +72,14 @@ _MIN_ARTICLE_WORDS = 250
 def classify(page: Page, body_words: int = 0, *, dated: bool = False) -> str:
     """The page type by the rule in the module docstring, given the extracted body's length
     and whether the page has a publication date."""
-    og_type = (page.meta.first("og:type") or "").lower()
+    return classify_early(page) or classify_by_body(page, body_words, dated=dated)
+
+
+def classify_early(page: Page) -> str | None:
+    """The page type when rules 0-5 decide it, before any body is extracted; None when only
+    the body can tell (rule 6 on). A section front or a video page is known here, and costs
+    no body extraction."""
+    og_type = _og_type(page)
     types = page.linked.types()
     prose = cache(lambda: main_prose(blocks_of(page.root.body)))
     # In the docstring's order; each test runs only if the ones before it did not hold.
@@ -93,14 +100,22 @@ def classify(page: Page, body_words: int = 0, *, dated: bool = False) -> str:
         ("article", lambda: _labelled_article(page, og_type)),
         ("video", lambda: og_type.startswith("video") or "VideoObject" in types),
         ("listing", lambda: _is_teaser_wall(page, types) and not _is_long(prose())),
-        ("article", lambda: dated and body_words >= _MIN_ARTICLE_WORDS),
     )
-    for page_type, holds in rules:
-        if holds():
-            return page_type
+    return next((page_type for page_type, holds in rules if holds()), None)
+
+
+def classify_by_body(page: Page, body_words: int, *, dated: bool) -> str:
+    """Rules 6-8, for a page ``classify_early`` left undecided."""
+    if dated and body_words >= _MIN_ARTICLE_WORDS:
+        return "article"
+    og_type = _og_type(page)
     if og_type:
         return og_type.split(".")[0]
-    return "website" if types & _PAGE_TYPES else "unknown"
+    return "website" if page.linked.types() & _PAGE_TYPES else "unknown"
+
+
+def _og_type(page: Page) -> str:
+    return (page.meta.first("og:type") or "").lower()
 
 
 def _is_long(prose: Prose) -> bool:
