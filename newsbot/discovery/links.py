@@ -104,9 +104,11 @@ def article_links_in(
     *,
     domains: Iterable[str] | None = None,
     rules: ArticleUrlRules | None = None,
+    anchors: list[Anchor] | None = None,
 ) -> list[str]:
-    """``find_article_links`` on a page already parsed (extraction has its tree at hand)."""
-    anchors = list(iter_anchors(root, url))
+    """``find_article_links`` on a page already parsed (extraction has its tree at hand;
+    ``anchors``: its ``iter_anchors``, when the caller reads them for pagination too)."""
+    anchors = list(iter_anchors(root, url)) if anchors is None else anchors
     candidates = _collect(anchors, url, _domains(url, domains))
     _score(candidates, host_of(url))
     return [

@@ -32,9 +32,14 @@ def find_next_page(html: str | bytes, url: str) -> str | None:
     pager with and without it).
     """
     root = parse_html(html)
-    if root is None:
-        return None
-    anchors = list(iter_anchors(root, url))
+    return None if root is None else next_page_in(root, url)
+
+
+def next_page_in(
+    root: html.HtmlElement, url: str, anchors: list[Anchor] | None = None
+) -> str | None:
+    """``find_next_page`` on a page already parsed (``anchors``: its ``iter_anchors``)."""
+    anchors = list(iter_anchors(root, url)) if anchors is None else anchors
     for candidate in _candidates(root, anchors, url):
         target = strip_tracking(candidate)
         if _acceptable(target, url):

@@ -10,7 +10,7 @@ from scrapy import Request, signals
 
 from newsbot import signals as newsbot_signals
 from newsbot.dates import parse_datetime, utc_now_iso
-from newsbot.discovery import find_article_links, find_next_page
+from newsbot.discovery import read_listing
 from newsbot.items import ARTICLE_PAGE_TYPES
 from newsbot.settings_check import check_settings
 from newsbot.sites import load_sites, sites_path_dirs
@@ -122,11 +122,11 @@ class SectionSpider(FanOutSpider):
         self._count("section/pages")
         site = listing.site
         # The site's URL rules are applied with every other source's links, in _article_requests.
-        links = find_article_links(response.body, response.url, domains=site.domains)
-        self._count("section/article_links", len(links))
-        requests = list(self._article_requests(links, site))
+        listed = read_listing(response.body, response.url, domains=site.domains)
+        self._count("section/article_links", len(listed.articles))
+        requests = list(self._article_requests(listed.articles, site))
         yield from requests
-        next_page = find_next_page(response.body, response.url)
+        next_page = listed.next_page
         if next_page and not requests and self.freshness.stop_at_known_page:
             self._count("incremental/pagination_stopped")
             logger.info("Nothing new on %s: not following older pages", response.url)
