@@ -1,10 +1,20 @@
-"""A whole crawl's time and memory: the demo site on day 1, then day 2 against day 1's state.
+"""A whole crawl's time and memory: the demo site day 1 and day 2, or real pages against a
+reference crawler.
 
     python -m benchmarks.crawl [--rounds 3]
+    python -m benchmarks.crawl --corpus [--tiny] [--from-demo] [--rounds 2]
 
-Each crawl runs as cron runs it, ``scrapy demo`` in a fresh process; the figures per round
-are its wall time, requests and articles (from its run summary), requests per second, and the
-process's peak memory (max RSS). Day 2 shows what an incremental run costs next to a first one.
+Every crawl runs as cron runs it, in a fresh process, timed from start to exit, its peak memory
+(max RSS) its own. Default: ``scrapy demo`` on day 1, then day 2 against day 1's state, to show
+what an incremental run costs next to a first one; the figures per round are wall time,
+requests and articles (from the run summary), requests per second and peak memory.
+
+``--corpus`` serves the publishers of ../shared/corpus on loopback (benchmarks/corpus_site.py;
+``--tiny``: two of them; ``--from-demo``: newsbot's demo pages, for machines without the
+corpus) and, each round, runs ``scrapy crawl asia_pacific`` over them with delays lifted, then
+the reference (benchmarks/reference_crawl.py: Scrapy with trafilatura in the callback) on the
+pages newsbot fetched, on its article pages only, and fetching those only. Pages and articles
+are counted by the server (robots.txt not included), the same way for every crawl.
 """
 
 from __future__ import annotations
@@ -12,25 +22,68 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from benchmarks.corpora import CORPUS_ROOT
+from benchmarks.corpus_site import corpus_content, demo_content, serve_corpus_site
+from benchmarks.reference_crawl import SPEED_SETTINGS
+from newsbot.runs import ExitCode
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from benchmarks.corpus_site import CorpusSite, Hit, LocalSite, SiteContent
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
-# ru_maxrss is in kilobytes on Linux (bytes on macOS, where this is off by 1024).
-_KB = 1024
+#: The stages newsbot's run summary times (``summary["timing"]``), in the order a page meets them.
+STAGES = ("download", "discovery", "page_type", "extraction", "pipelines", "state", "export")
+NEWSBOT = "newsbot: scrapy crawl"
+SAME_PAGES = "trafilatura, newsbot's pages"
+# Reference crawls: mode of benchmarks.reference_crawl, and whether it gets only article pages.
+REFERENCES = {
+    SAME_PAGES: ("trafilatura", False),
+    "trafilatura, article URLs": ("trafilatura", True),
+    "fetch only, article URLs": ("fetch", True),
+}
+# A run whose sites are not all healthy (some exported nothing) still measured a whole crawl.
+_MEASURED_EXITS = {ExitCode.OK, ExitCode.SITES_FAILED}
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A command run to its end: wall time, peak memory, exit code."""
+
+    seconds: float
+    peak_mb: float
+    exit_code: int
+
+
+def measure(args: Sequence[str], log: Path) -> Measured:
+    """Run ``args`` through ``benchmarks.peak_memory``, its stderr into ``log``.
+
+    Through it, not forked from here: a child's max RSS starts at its parent's, and this
+    process holds every page the local sites serve.
+    """
+    started = time.perf_counter()
+    with log.open("wb") as stderr:
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.peak_memory", *args],
+            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=stderr, check=False,
+        )  # fmt: skip
+    seconds = time.perf_counter() - started
+    return Measured(seconds, float(done.stdout or 0), done.returncode)
 
 
 @dataclass(frozen=True)
 class CrawlFigures:
-    """One crawl, measured."""
+    """One demo crawl, measured."""
 
     seconds: float
     requests: int
@@ -47,30 +100,18 @@ def crawl(folder: Path, day: int) -> CrawlFigures:
         "-s", f"NEWSBOT_RUNS_DIR={folder / 'runs'}",
         "-O", str(folder / f"day{day}.jsonl"),
     ]  # fmt: skip
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        args, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    # wait4 gives this one child's resource usage (getrusage would give the max of them all);
-    # the Popen is told its exit code, as its own wait() would have.
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise SystemExit(f"scrapy demo (day {day}) exited with {process.returncode}")
-    summary = json.loads(max((folder / "runs").glob("*.json")).read_text(encoding="utf-8"))
-    return CrawlFigures(
-        seconds, summary["requests"], summary["items_exported"], usage.ru_maxrss / _KB
-    )
+    run = measure(args, folder / f"day{day}.log")
+    if run.exit_code != 0:
+        raise SystemExit(f"scrapy demo (day {day}) exited with {run.exit_code}")
+    summary = _summary(folder / "runs")
+    return CrawlFigures(run.seconds, summary["requests"], summary["items_exported"], run.peak_mb)
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=3, help="day 1 + day 2 crawls to time")
-    args = parser.parse_args(argv)
+def demo_benchmark(rounds: int) -> None:
+    """Day 1 and day 2 of the demo site, ``rounds`` times, one line a crawl."""
     print(f"{'round':<7}{'day':>4}{'seconds':>9}{'requests':>10}{'articles':>10}"
           f"{'req/s':>8}{'peak MB':>9}")  # fmt: skip
-    for number in range(1, args.rounds + 1):
+    for number in range(1, rounds + 1):
         with tempfile.TemporaryDirectory() as folder:
             for day in (1, 2):
                 figures = crawl(Path(folder), day)
@@ -79,6 +120,166 @@ def main(argv: Sequence[str] | None = None) -> None:
                     f"{number:<7}{day:>4}{figures.seconds:9.2f}{figures.requests:10d}"
                     f"{figures.articles:10d}{rate:8.1f}{figures.peak_mb:9.0f}"
                 )
+
+
+@dataclass(frozen=True)
+class Row:
+    """One crawl of the corpus benchmark, as the server and the crawl saw it."""
+
+    mode: str
+    run: Measured
+    pages: int
+    articles: int
+    out: int | None  # newsbot: articles exported; trafilatura: pages it extracted
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.run.seconds
+
+    def line(self, number: int) -> str:
+        out = "—" if self.out is None else str(self.out)
+        return (
+            f"{number:<6}{self.mode:<32}{self.pages:>6}{self.pages_per_second:>9.1f}"
+            f"{self.articles:>9}{self.articles / self.run.seconds:>11.1f}{out:>6}"
+            f"{self.run.peak_mb:>9.0f}{self.run.seconds:>9.1f}"
+        )
+
+
+HEADER = (
+    f"{'round':<6}{'mode':<32}{'pages':>6}{'pages/s':>9}{'articles':>9}{'articles/s':>11}"
+    f"{'out':>6}{'peak MB':>9}{'seconds':>9}"
+)
+
+
+def newsbot_crawl(site: CorpusSite, folder: Path) -> tuple[Row, dict[str, Any], list[Hit]]:
+    """``scrapy crawl asia_pacific`` over the local sites, declared in site files as a user
+    declares them; fresh state and files in ``folder``."""
+    sites = folder / "sites"
+    sites.mkdir()
+    for local in site.sites:
+        (sites / f"{local.key}.toml").write_text(_declaration(local), encoding="utf-8")
+    settings = {
+        **SPEED_SETTINGS,
+        "NEWSBOT_SITES_PATH": sites,
+        "NEWSBOT_STATE_PATH": folder / "state.sqlite3",
+        "NEWSBOT_RUNS_DIR": folder / "runs",
+    }
+    args = [
+        sys.executable, "-m", "scrapy", "crawl", "asia_pacific",
+        "-a", f"sites={','.join(local.key for local in site.sites)}",
+        *(arg for name, value in settings.items() for arg in ("-s", f"{name}={value}")),
+        "-O", str(folder / "articles.jsonl"), "-O", str(folder / "articles.csv"),
+    ]  # fmt: skip
+    run = measure(args, folder / "newsbot.log")
+    if run.exit_code not in _MEASURED_EXITS:
+        raise SystemExit(f"newsbot exited with {run.exit_code}: see {folder / 'newsbot.log'}")
+    summary, hits = _summary(folder / "runs"), site.log.take()
+    return _row(NEWSBOT, run, hits, summary["items_exported"]), summary, hits
+
+
+def _declaration(local: LocalSite) -> str:
+    # JSON strings and lists of them are TOML too.
+    return (
+        f"name = {json.dumps(local.publisher + ' (benchmark)')}\n"
+        f"domains = {json.dumps([local.host])}\n"
+        f'timezone = "UTC"\n\n[sections.asia_pacific]\npages = {json.dumps(local.section_urls)}\n'
+    )
+
+
+def reference_crawl(
+    name: str, mode: str, urls: list[str], folder: Path
+) -> tuple[Measured, dict[str, Any]]:
+    """The reference in ``mode`` over ``urls``; its URLs, log and result in ``folder``."""
+    url_file, result = folder / f"{name}.txt", folder / f"{name}.json"
+    url_file.write_text("\n".join(urls), encoding="utf-8")
+    args = [sys.executable, "-m", "benchmarks.reference_crawl", mode, str(url_file), str(result)]
+    run = measure(args, folder / f"{name}.log")
+    if run.exit_code != 0:
+        raise SystemExit(f"the reference exited with {run.exit_code}: see {folder}/{name}.log")
+    return run, json.loads(result.read_text(encoding="utf-8"))
+
+
+def corpus_round(site: CorpusSite, folder: Path) -> tuple[list[Row], dict[str, Any]]:
+    """newsbot, then each reference on the pages newsbot fetched."""
+    newsbot, summary, hits = newsbot_crawl(site, folder)
+    pages = list(dict.fromkeys(hit.url for hit in hits if hit.served != "robots"))
+    articles = list(dict.fromkeys(hit.url for hit in hits if hit.served == "article"))
+    rows = [newsbot]
+    for number, (label, (mode, articles_only)) in enumerate(REFERENCES.items()):
+        urls = articles if articles_only else pages
+        run, result = reference_crawl(f"reference-{number}", mode, urls, folder)
+        extracted = result["extracted"] if mode == "trafilatura" else None
+        rows.append(_row(label, run, site.log.take(), extracted))
+    return rows, summary
+
+
+def _row(mode: str, run: Measured, hits: list[Hit], out: int | None) -> Row:
+    pages = sum(hit.served != "robots" for hit in hits)
+    return Row(mode, run, pages, sum(hit.served == "article" for hit in hits), out)
+
+
+def corpus_benchmark(content: SiteContent, rounds: int) -> None:
+    """newsbot and the reference over ``content``, ``rounds`` times, alternating."""
+    with serve_corpus_site(content) as site:
+        print(f"machine: {_machine()}")
+        print(f"site: {len(site.sites)} publishers on their own loopback addresses, "
+              f"{sum(len(s.sections) for s in site.sites)} section pages, {site.article_urls} "
+              f"article URLs over {len(content.articles)} article pages")  # fmt: skip
+        print(HEADER, flush=True)
+        ratios, timings = [], []
+        for number in range(1, rounds + 1):
+            with tempfile.TemporaryDirectory() as folder:
+                rows, summary = corpus_round(site, Path(folder))
+            for row in rows:
+                print(row.line(number), flush=True)
+            ratios.append(rows[0].pages_per_second / rows[1].pages_per_second)
+            timings.append(summary.get("timing") or {})
+    print(f"\nnewsbot pages/s ÷ reference ({SAME_PAGES}) pages/s: "
+          f"{statistics.median(ratios):.2f} (median of {rounds} rounds)")  # fmt: skip
+    print_stages(timings)
+
+
+def print_stages(timings: list[dict[str, Any]]) -> None:
+    """newsbot's milliseconds per page by stage, a column a round ("—": not in its summary)."""
+    print('\nnewsbot ms per page by stage (run summary "timing")')
+    print(f"{'stage':<12}" + "".join(f"{f'round {n}':>10}" for n in range(1, len(timings) + 1)))
+    for stage in STAGES:
+        cells = [timing.get(stage, {}).get("ms_per_page") for timing in timings]
+        print(f"{stage:<12}" + "".join(
+            f"{'—':>10}" if cell is None else f"{cell:>10.2f}" for cell in cells))  # fmt: skip
+
+
+def _summary(runs: Path) -> dict[str, Any]:
+    summary: dict[str, Any] = json.loads(max(runs.glob("*.json")).read_text(encoding="utf-8"))
+    return summary
+
+
+def _machine() -> str:
+    """CPU count and model, as /proc/cpuinfo names it (Linux)."""
+    try:
+        lines = Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    models = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
+    return f"{os.cpu_count()} CPUs, {models[0] if models else 'model unknown'}"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, help="rounds to time (demo: 3, corpus: 2)")
+    parser.add_argument("--corpus", action="store_true", help="real pages against the reference")
+    parser.add_argument("--tiny", action="store_true", help="--corpus: two publishers only")
+    parser.add_argument(
+        "--from-demo", action="store_true", help="--corpus: newsbot's demo pages, no corpus"
+    )
+    args = parser.parse_args(argv)
+    if not args.corpus:
+        demo_benchmark(args.rounds or 3)
+        return
+    if not args.from_demo and not CORPUS_ROOT.is_dir():
+        raise SystemExit(f"No corpus at {CORPUS_ROOT}: --from-demo serves newsbot's demo pages")
+    content = demo_content() if args.from_demo else corpus_content(tiny=args.tiny)
+    corpus_benchmark(content, args.rounds or 2)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,59 @@
+"""The crawl benchmark's corpus mode runs end to end on a tiny site: newsbot and every
+reference crawl fetch pages and get figures. Only that it runs: its figures are never judged.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpora import CORPUS_ROOT
+from benchmarks.crawl import NEWSBOT, REFERENCES
+
+pytestmark = pytest.mark.integration
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def benchmark_rows(*flags: str) -> dict[str, list[str]]:
+    """One round of ``python -m benchmarks.crawl --corpus --tiny``: mode -> its row's cells."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.crawl", "--corpus", "--tiny", "--rounds", "1", *flags],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    # A row: round, mode, pages, pages/s, articles, articles/s, out, peak MB, seconds.
+    rows = [re.split(r"\s{2,}", line.strip()) for line in done.stdout.splitlines()]
+    return {cells[1]: cells[2:] for cells in rows if cells[0] == "1" and len(cells) == 9}
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        pytest.param(("--from-demo",), id="demo-pages"),
+        pytest.param(
+            (),
+            id="corpus",
+            marks=[
+                pytest.mark.corpus,
+                pytest.mark.skipif(not CORPUS_ROOT.is_dir(), reason=f"no {CORPUS_ROOT}"),
+            ],
+        ),
+    ],
+)
+def test_newsbot_and_the_reference_each_crawl_the_tiny_site(flags: tuple[str, ...]) -> None:
+    rows = benchmark_rows(*flags)
+    assert set(rows) == {NEWSBOT, *REFERENCES}
+    for pages, rate, articles, article_rate, _, peak_mb, seconds in rows.values():
+        assert int(pages) >= int(articles) > 0
+        assert float(rate) > 0
+        assert float(article_rate) > 0
+        assert float(peak_mb) > 0
+        assert float(seconds) > 0
