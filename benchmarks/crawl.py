@@ -26,10 +26,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from benchmarks.corpora import CORPUS_ROOT
 from benchmarks.corpus_site import corpus_content, demo_content, serve_corpus_site
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from benchmarks.corpus_site import CorpusSite, Hit, LocalSite, SiteContent
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+_KB = 1024  # /proc gives memory in kilobytes
 #: The stages newsbot's run summary times (``summary["timing"]``), in the order a page meets them.
 STAGES = ("download", "discovery", "page_type", "extraction", "pipelines", "state", "export")
 NEWSBOT = "newsbot: scrapy crawl"
@@ -61,7 +63,8 @@ class Measured:
     """A command run to its end: wall time, peak memory, exit code."""
 
     seconds: float
-    peak_mb: float
+    peak_mb: float  # the max RSS of its largest process
+    tree_mb: float  # the peak of its processes' summed PSS, sampled
     exit_code: int
 
 
@@ -73,12 +76,66 @@ def measure(args: Sequence[str], log: Path) -> Measured:
     """
     started = time.perf_counter()
     with log.open("wb") as stderr:
-        done = subprocess.run(
+        process = subprocess.Popen(
             [sys.executable, "-m", "benchmarks.peak_memory", *args],
-            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=stderr, check=False,
+            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=stderr,
         )  # fmt: skip
+        with TreeMemory(process.pid) as tree:
+            out, _ = process.communicate()
     seconds = time.perf_counter() - started
-    return Measured(seconds, float(done.stdout or 0), done.returncode)
+    return Measured(seconds, float(out or 0), tree.peak_mb, process.returncode)
+
+
+class TreeMemory:
+    """The peak memory of a process's descendants together, sampled from /proc in a thread.
+
+    A crawl with worker processes uses their memory too, which the max RSS of one process
+    leaves out. PSS, not RSS: it shares each page out among the processes mapping it, so what
+    forked workers have in common counts once.
+    """
+
+    def __init__(self, pid: int, every_s: float = 0.1) -> None:
+        self.pid, self.every_s, self.peak_mb = pid, every_s, 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._done.wait(self.every_s):
+            total = sum(_pss_mb(pid) for pid in _descendants(self.pid))
+            self.peak_mb = max(self.peak_mb, total)
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:  # the parent's pid is the second field after the command name, "(name)"
+            parent = int(stat.read_text(encoding="utf-8").rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # gone since the listing
+        children.setdefault(parent, []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        below = children.get(todo.pop(), [])
+        found += below
+        todo += below
+    return found
+
+
+def _pss_mb(pid: int) -> float:
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 0.0  # gone, or a kernel without it (< 4.14)
+    kilobytes = next((int(line.split()[1]) for line in lines if line.startswith("Pss:")), 0)
+    return kilobytes / _KB
 
 
 @dataclass(frozen=True)
@@ -141,13 +198,13 @@ class Row:
         return (
             f"{number:<6}{self.mode:<32}{self.pages:>6}{self.pages_per_second:>9.1f}"
             f"{self.articles:>9}{self.articles / self.run.seconds:>11.1f}{out:>6}"
-            f"{self.run.peak_mb:>9.0f}{self.run.seconds:>9.1f}"
+            f"{self.run.peak_mb:>9.0f}{self.run.tree_mb:>9.0f}{self.run.seconds:>9.1f}"
         )
 
 
 HEADER = (
     f"{'round':<6}{'mode':<32}{'pages':>6}{'pages/s':>9}{'articles':>9}{'articles/s':>11}"
-    f"{'out':>6}{'peak MB':>9}{'seconds':>9}"
+    f"{'out':>6}{'peak MB':>9}{'tree MB':>9}{'seconds':>9}"
 )
 
 
@@ -234,6 +291,8 @@ def corpus_benchmark(content: SiteContent, rounds: int) -> None:
                 print(row.line(number), flush=True)
             ratios.append(rows[0].pages_per_second / rows[1].pages_per_second)
             timings.append(summary.get("timing") or {})
+    print("peak MB: the max RSS of the crawl's largest process; tree MB: the peak of all its"
+          " processes' summed PSS, sampled every 0.1 s")  # fmt: skip
     print(f"\nnewsbot pages/s ÷ reference ({SAME_PAGES}) pages/s: "
           f"{statistics.median(ratios):.2f} (median of {rounds} rounds)")  # fmt: skip
     print_stages(timings)

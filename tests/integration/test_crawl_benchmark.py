@@ -29,9 +29,9 @@ def benchmark_rows(*flags: str) -> dict[str, list[str]]:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    # A row: round, mode, pages, pages/s, articles, articles/s, out, peak MB, seconds.
+    # A row: round, mode, pages, pages/s, articles, articles/s, out, peak MB, tree MB, seconds.
     rows = [re.split(r"\s{2,}", line.strip()) for line in done.stdout.splitlines()]
-    return {cells[1]: cells[2:] for cells in rows if cells[0] == "1" and len(cells) == 9}
+    return {cells[1]: cells[2:] for cells in rows if cells[0] == "1" and len(cells) == 10}
 
 
 @pytest.mark.parametrize(
@@ -51,9 +51,10 @@ def benchmark_rows(*flags: str) -> dict[str, list[str]]:
 def test_newsbot_and_the_reference_each_crawl_the_tiny_site(flags: tuple[str, ...]) -> None:
     rows = benchmark_rows(*flags)
     assert set(rows) == {NEWSBOT, *REFERENCES}
-    for pages, rate, articles, article_rate, _, peak_mb, seconds in rows.values():
+    for pages, rate, articles, article_rate, _, peak_mb, tree_mb, seconds in rows.values():
         assert int(pages) >= int(articles) > 0
         assert float(rate) > 0
         assert float(article_rate) > 0
         assert float(peak_mb) > 0
+        assert float(tree_mb) > 0
         assert float(seconds) > 0
