@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
+from newsbot import timing
 from newsbot.drops import DROPPED_STAT
 from newsbot.site_health import sites_line
 
@@ -150,5 +151,7 @@ def summary(
         "skipped_known": int(stats.get("newsbot/incremental/skipped_known", 0)),
         "not_modified": int(stats.get("newsbot/conditional/not_modified", 0)),
         "sites": {s.site: s.as_dict() for s in sites},
+        # Where the run's time went, per stage (see newsbot.timing).
+        "timing": timing.summary(stats, int(stats.get("response_received_count", 0))),
         "files": files,
     }

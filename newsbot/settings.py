@@ -89,6 +89,8 @@ NEWSBOT_PRIVATE_NETWORKS = [
 ]
 
 # --- Pipelines: normalize -> validate -> dedupe (the order is the data flow) -------------------
+# Scrapy's pipeline manager, timing the items (newsbot.timing's "pipelines" stage).
+ITEM_PROCESSOR = "newsbot.pipelines.timed.TimedItemPipelineManager"
 ITEM_PIPELINES = {
     "newsbot.pipelines.normalize.NormalizePipeline": 100,
     "newsbot.pipelines.validate.ValidatePipeline": 200,
@@ -114,6 +116,7 @@ EXTENSIONS = {
     "newsbot.extensions.report.RunReportExtension": 520,
     "newsbot.extensions.quiet_robots.QuietRobotsLogExtension": 530,
     "newsbot.extensions.crawl_delay.CrawlDelayExtension": 540,
+    "newsbot.extensions.timing.StageTimingExtension": 550,
 }
 FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)
 FEED_EXPORT_ENCODING = "utf-8"
@@ -139,8 +142,16 @@ NEWSBOT_SITEMAP_MAX_CHILDREN = 20
 NEWSBOT_SITEMAP_MAX_ENTRIES = 500
 # Per site and run, only the newest feed entries (by date) are followed: real feeds hold 10-100.
 NEWSBOT_FEED_MAX_ENTRIES = 200
-# Seconds one page's extraction may take (in a worker thread) before the crawl gives up on it.
+# Seconds one page's extraction may take (in a worker) before the crawl gives up on it.
 NEWSBOT_EXTRACTION_TIMEOUT = 20.0
+# Worker processes extracting pages: -1, one per core the crawl may use; 0, threads of the
+# crawl's own process instead (one core for everything: small crawls, debugging).
+NEWSBOT_EXTRACTION_PROCESSES = -1
+# A worker is replaced by a fresh one after this many pages (0: never), so that what
+# parsing leaves behind cannot grow over a long crawl.
+NEWSBOT_EXTRACTION_MAX_TASKS = 200
+# Address space a worker may take, in MB (0: no cap): a page that needs more fails alone.
+NEWSBOT_EXTRACTION_MEMORY_MB = 2048
 # Articles with fewer body words than this are dropped as "short_body" (teasers, paywall stubs).
 NEWSBOT_VALIDATE_MIN_WORDS = 50
 # --- State and cron-grade runs ------------------------------------------------------------------

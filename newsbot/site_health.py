@@ -19,6 +19,8 @@ COUNTERS = (
     "links_known",
     "articles_fetched",
     "articles_failed",
+    # Fetched, but its extraction timed out or ended its worker: lost like a failed fetch.
+    "articles_unreadable",
     "robots_denied",
     "robots_unavailable",
     "deferred",
@@ -106,8 +108,9 @@ def _degraded(counters: dict[str, int], counts: dict[str, int], max_error_rate: 
     if counts["deferred"]:
         problems.append(f"{counts['deferred']} pages deferred to the next run (Retry-After)")
     attempted = counts["articles_fetched"] + counts["articles_failed"]
-    if attempted and counts["articles_failed"] / attempted > max_error_rate:
-        problems.append(f"{counts['articles_failed']} of {attempted} article pages failed")
+    failed = counts["articles_failed"] + counts["articles_unreadable"]
+    if attempted and failed / attempted > max_error_rate:
+        problems.append(f"{failed} of {attempted} article pages failed")
     return problems
 
 

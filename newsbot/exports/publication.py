@@ -18,6 +18,7 @@ from scrapy.extensions.feedexport import FeedExporter
 from scrapy.utils.defer import ensure_awaitable
 
 from newsbot import signals as newsbot_signals
+from newsbot import timing
 from newsbot.exports.storage import AtomicFileFeedStorage, part_files
 from newsbot.redact import redact_credentials, redact_feed_uri_logs
 from newsbot.state import Publication
@@ -85,7 +86,8 @@ class PublishingFeedExporter(FeedExporter):
     def item_scraped(self, item: Any, spider: Spider) -> None:
         self.scraped += 1
         try:
-            super().item_scraped(item, spider)
+            with timing.timed(self.crawler.stats, "export"):
+                super().item_scraped(item, spider)
         except Exception as exc:  # any write error means an incomplete file
             self.crawler.stats.inc_value("newsbot/export/write_failed")
             if not self.write_failed:  # one line, not one per article

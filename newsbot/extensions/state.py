@@ -8,7 +8,7 @@ import logging
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from itemadapter import ItemAdapter
 from scrapy import signals
@@ -16,6 +16,7 @@ from scrapy.exceptions import UsageError
 from scrapy.utils.misc import load_object
 
 from newsbot import signals as newsbot_signals
+from newsbot import timing
 from newsbot.drops import ArticleDropped
 from newsbot.runs import EXIT_CODE_STAT, ExitCode, Run
 from newsbot.state import StateUnavailableError
@@ -75,7 +76,9 @@ class StateExtension:
             if lock is not None:
                 lock.release()  # the next run must not find it held by a run that never began
             raise
-        extension = cls(crawler, store, lock, Run.now(name))
+        # Every call to the store is timed as the "state" stage (newsbot.timing).
+        timed_store = cast("StateStore", timing.TimedCalls(store, crawler.stats, "state"))
+        extension = cls(crawler, timed_store, lock, Run.now(name))
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
         crawler.signals.connect(extension.item_dropped, signal=signals.item_dropped)

@@ -26,6 +26,7 @@ from newsbot.extraction.title import extract_title
 from newsbot.items import Article
 from newsbot.sites.model import ExtractionHints
 from newsbot.text import body_fingerprint, word_count
+from newsbot.timing import stage
 
 __all__ = ["extract_article"]
 
@@ -58,7 +59,8 @@ def extract_article(
 
 def _extract(html: str | bytes, url: str, hints: ExtractionHints, encoding: str | None) -> Article:
     page = load_page(html, url, hints, encoding)
-    early = classify_early(page)
+    with stage("page_type"):
+        early = classify_early(page)
     if early in _SKIMMED:
         # A section front or an empty page: the pipelines drop it whatever its body, so it
         # costs no body, author, date or tag extraction (the bulk of an article's time), only

@@ -1,38 +1,67 @@
-"""Extraction off the reactor thread, with a time cap per page."""
+"""Extraction off the reactor thread, in worker processes, with a time cap per page.
+
+Extracting an article is pure CPU (parsing, trafilatura, the field extractors): in threads of
+the crawl's own process it shares one core with the reactor, so a crawl used one core of
+many. A pool of worker processes (pebble) uses every core; the reactor thread keeps the I/O,
+discovery and bookkeeping. A page that hangs its worker past the timeout, or crashes it, costs
+that page only: pebble ends the worker and starts another. Workers are renewed after
+``NEWSBOT_EXTRACTION_MAX_TASKS`` pages, so what parsing leaves behind (lxml, trafilatura's
+caches) cannot grow for the whole crawl, and each is capped at
+``NEWSBOT_EXTRACTION_MEMORY_MB`` of address space: a page that would take more fails alone.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+import multiprocessing
+import os
+import resource
+import time
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
+from pebble import ProcessExpired, ProcessPool
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.python import to_unicode
+from twisted.internet.defer import Deferred
 from twisted.internet.defer import TimeoutError as DeferredTimeoutError
 from twisted.internet.threads import deferToThread
 from w3lib.encoding import http_content_type_encoding
 
+from newsbot import timing
 from newsbot.extraction import extract_article
 from newsbot.extraction.document import decode, parse, select
 from newsbot.items import ARTICLE_PAGE_TYPES
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from concurrent.futures import Future
+
     from scrapy.http import Response
+    from scrapy.settings import BaseSettings
 
     from newsbot.items import Article
     from newsbot.sites import ExtractionHints, Site
+
+_MB = 1024 * 1024
 
 
 class ExtractionTimeout(Exception):
     """A page took longer than NEWSBOT_EXTRACTION_TIMEOUT to extract."""
 
 
+class ExtractionCrashed(Exception):
+    """A page's extraction ended its worker process (a crash, or past its memory cap)."""
+
+
 @dataclass(frozen=True)
 class Extracted:
-    """A page's article, and the site's selectors that matched nothing on it (``title = "h1"``):
-    a site whose layout changed under its declaration."""
+    """A page's article, the site's selectors that matched nothing on it (``title = "h1"``:
+    a site whose layout changed under its declaration), and the seconds each stage took."""
 
     article: Article
     unmatched: tuple[str, ...] = ()
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def declared_charset(response: Response) -> str | None:
@@ -40,38 +69,142 @@ def declared_charset(response: Response) -> str | None:
     return http_content_type_encoding(to_unicode(response.headers.get("Content-Type") or b""))
 
 
-def _extract(content: bytes, url: str, hints: ExtractionHints, encoding: str | None) -> Extracted:
-    article = extract_article(content, url, hints, encoding=encoding)
+def extract_page(
+    content: bytes, url: str, hints: ExtractionHints, encoding: str | None
+) -> Extracted:
+    """The article of one page and the declared selectors it defeats, timed per stage (what
+    a worker runs)."""
+    started = time.perf_counter()
+    with timing.collecting() as seconds:
+        article = extract_article(content, url, hints, encoding=encoding)
+        unmatched = _unmatched_selectors(article, content, hints, encoding)
+    # Page typing is timed inside; the rest of the page's time is extraction proper.
+    seconds["extraction"] = time.perf_counter() - started - seconds.get("page_type", 0.0)
+    return Extracted(article, unmatched, seconds)
+
+
+def _unmatched_selectors(
+    article: Article, content: bytes, hints: ExtractionHints, encoding: str | None
+) -> tuple[str, ...]:
     # Title and body name what every article has; drop selectors (a promo box) are optional,
     # and pages that are no articles (a section front) are not what the selectors describe.
     # No body: the page was unreadable (extraction logged why), nothing to check against.
     wanted = {"title": hints.title, "body": hints.body}
     if article.page_type not in ARTICLE_PAGE_TYPES or not article.body or not any(wanted.values()):
-        return Extracted(article)
+        return ()
     root = parse(decode(content, encoding))
-    unmatched = tuple(
-        f"{key} = {css!r}" for key, css in wanted.items() if css and not select(root, css)
-    )
-    return Extracted(article, unmatched)
+    return tuple(f"{key} = {css!r}" for key, css in wanted.items() if css and not select(root, css))
 
 
-async def extract_response(response: Response, site: Site, timeout: float) -> Extracted:
-    """The article of ``response`` (and the site selectors it defeats), from a worker thread.
+def _limit_memory(megabytes: int) -> None:
+    """In a worker: cap its address space, so one pathological page fails alone."""
+    if megabytes:
+        limit = megabytes * _MB
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-    A hostile or pathological page (hundreds of thousands of elements) can take seconds of
-    CPU; in a thread it does not stall downloads and other callbacks, and past ``timeout``
-    the crawl stops waiting for it (raising ExtractionTimeout). Size limits in extraction
-    bound how long the abandoned thread keeps running.
-    """
-    work = deferToThread(
-        _extract, response.body, response.url, site.hints, declared_charset(response)
-    )
-    # Imported here: importing twisted.internet.reactor at module level would install the
-    # default reactor before Scrapy installs the one its settings ask for.
-    from twisted.internet import reactor  # noqa: PLC0415
 
-    work.addTimeout(timeout, reactor)
-    try:
-        return await maybe_deferred_to_future(work)
-    except DeferredTimeoutError:
-        raise ExtractionTimeout(f"no result after {timeout:g} s") from None
+class Extractor:
+    """Extracts responses in worker processes (``processes`` >= 1) or, with 0, in threads of
+    the crawl's process (Twisted's pool, as small crawls and debugging want)."""
+
+    def __init__(
+        self,
+        processes: int,
+        timeout: float,
+        max_tasks: int = 0,
+        memory_mb: int = 0,
+        work: Callable[..., Extracted] = extract_page,
+    ) -> None:
+        """``work`` runs in the workers: ``extract_page`` (a test gives one that misbehaves)."""
+        self.processes = processes
+        self.timeout = timeout
+        self._work = work
+        self._pool: ProcessPool | None = None
+        if processes:
+            self._pool = ProcessPool(
+                max_workers=processes,
+                max_tasks=max_tasks,
+                initializer=_limit_memory,
+                initargs=(memory_mb,),
+                context=_context(),
+            )
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings) -> Extractor:
+        processes = settings.getint("NEWSBOT_EXTRACTION_PROCESSES")
+        return cls(
+            processes if processes >= 0 else _cores(),
+            settings.getfloat("NEWSBOT_EXTRACTION_TIMEOUT"),
+            settings.getint("NEWSBOT_EXTRACTION_MAX_TASKS"),
+            settings.getint("NEWSBOT_EXTRACTION_MEMORY_MB"),
+        )
+
+    async def extract(self, response: Response, site: Site) -> Extracted:
+        """The article of ``response`` (and the site selectors it defeats).
+
+        Raises ExtractionTimeout past the timeout and ExtractionCrashed when the page ended
+        its worker.
+        """
+        args = (response.body, response.url, site.hints, declared_charset(response))
+        if self._pool is None:
+            return await self._in_thread(args)
+        future = self._pool.schedule(self._work, args=args, timeout=self.timeout)
+        try:
+            return await maybe_deferred_to_future(_deferred(future))
+        except FutureTimeout:
+            raise ExtractionTimeout(f"no result after {self.timeout:g} s") from None
+        except ProcessExpired as exc:
+            raise ExtractionCrashed(f"worker ended ({exc})") from None
+
+    async def _in_thread(self, args: tuple[Any, ...]) -> Extracted:
+        work = deferToThread(self._work, *args)
+        # Imported here: importing twisted.internet.reactor at module level would install the
+        # default reactor before Scrapy installs the one its settings ask for.
+        from twisted.internet import reactor  # noqa: PLC0415
+
+        work.addTimeout(self.timeout, reactor)
+        try:
+            return await maybe_deferred_to_future(work)
+        except DeferredTimeoutError:
+            # The thread runs on; size limits in extraction bound how long.
+            raise ExtractionTimeout(f"no result after {self.timeout:g} s") from None
+
+    def close(self) -> None:
+        """Stop the workers (pages still in them are abandoned with the crawl)."""
+        if self._pool is not None:
+            self._pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
+            self._pool.join()
+            self._pool = None
+
+
+def _deferred(future: Future[Extracted]) -> Deferred[Extracted]:
+    """A Deferred fired on the reactor thread when ``future`` (of a pool thread) settles."""
+    from twisted.internet import reactor  # noqa: PLC0415 (see Extractor._in_thread)
+
+    deferred: Deferred[Extracted] = Deferred()
+
+    def settle(done: Future[Extracted]) -> None:
+        try:
+            result = done.result()
+        except BaseException as error:
+            deferred.errback(error)
+        else:
+            deferred.callback(result)
+
+    future.add_done_callback(lambda done: reactor.callFromThread(settle, done))
+    return deferred
+
+
+def _context() -> Any:
+    """forkserver where there is one: workers fork from a clean process that imported
+    extraction once, never from the crawl's threaded one (spawn elsewhere)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["newsbot.extraction"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 from scrapy import Request, signals
 
 from newsbot import signals as newsbot_signals
+from newsbot import timing
 from newsbot.dates import parse_datetime, utc_now_iso
 from newsbot.discovery import read_listing
 from newsbot.items import ARTICLE_PAGE_TYPES
 from newsbot.settings_check import check_settings
 from newsbot.sites import load_sites, sites_path_dirs
 from newsbot.spiders.arguments import SectionArguments
-from newsbot.spiders.extracting import ExtractionTimeout, extract_response
+from newsbot.spiders.extracting import ExtractionCrashed, ExtractionTimeout, Extractor
 from newsbot.spiders.fanout import FEED_ENTRIES, SITEMAP_CHILDREN, SITEMAP_ENTRIES, FanOutSpider
 from newsbot.spiders.freshness import Freshness
 from newsbot.spiders.selection import select_sites, site_for_url
@@ -47,8 +48,8 @@ class SectionSpider(FanOutSpider):
     """Crawls one section of every declared site that has it: section pages (with
     pagination), feeds and sitemaps lead to article pages, which become ``Article`` items.
 
-    Reads NEWSBOT_SITES_PATH, NEWSBOT_MAX_PAGES, NEWSBOT_SITEMAP_DEPTH and
-    NEWSBOT_EXTRACTION_TIMEOUT (and, through FanOutSpider, the fan-out budgets); takes
+    Reads NEWSBOT_SITES_PATH, NEWSBOT_MAX_PAGES, NEWSBOT_SITEMAP_DEPTH and the
+    NEWSBOT_EXTRACTION_* settings (and, through FanOutSpider, the fan-out budgets); takes
     ``-a sites, max_pages, since, limit``.
     """
 
@@ -61,14 +62,14 @@ class SectionSpider(FanOutSpider):
         *,
         max_pages: int,
         sitemap_depth: int,
-        extraction_timeout: float,
+        extractor: Extractor,
     ) -> None:
         super().__init__()
         self.arguments = arguments
         self.sites = sites
         self.max_pages = arguments.max_pages or max_pages
         self.sitemap_depth = sitemap_depth
-        self.extraction_timeout = extraction_timeout
+        self.extractor = extractor
         self.allowed_domains = sorted({d for site in sites for d in site.domains})
         #: Every section page, feed and sitemap this run requested (canonicalised): a canonical
         #: link naming one of them names no article.
@@ -88,8 +89,9 @@ class SectionSpider(FanOutSpider):
             select_sites(declared, cls.section, arguments.sites),
             max_pages=settings.getint("NEWSBOT_MAX_PAGES"),
             sitemap_depth=settings.getint("NEWSBOT_SITEMAP_DEPTH"),
-            extraction_timeout=settings.getfloat("NEWSBOT_EXTRACTION_TIMEOUT"),
+            extractor=Extractor.from_settings(settings),
         )
+        crawler.signals.connect(spider.extractor.close, signal=signals.spider_closed)
         crawler.signals.connect(spider.on_request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(spider.state_opened, signal=newsbot_signals.state_opened)
         return spider
@@ -122,7 +124,8 @@ class SectionSpider(FanOutSpider):
         self._count("section/pages")
         site = listing.site
         # The site's URL rules are applied with every other source's links, in _article_requests.
-        listed = read_listing(response.body, response.url, domains=site.domains)
+        with timing.timed(self.crawler.stats, "discovery"):
+            listed = read_listing(response.body, response.url, domains=site.domains)
         self._count("section/article_links", len(listed.articles))
         requests = list(self._article_requests(listed.articles, site))
         yield from requests
@@ -144,7 +147,8 @@ class SectionSpider(FanOutSpider):
         listing = listing or Listing(site_for_url(self.sites, response.url))
         if not self._is_modified(response, listing.site):
             return
-        entries = await self._read_feed(response)
+        with timing.timed(self.crawler.stats, "discovery"):
+            entries = await self._read_feed(response)
         if not entries:
             self._count("feed/empty_or_invalid")
             logger.warning("Feed has no readable entries: %s", response.url)
@@ -166,7 +170,8 @@ class SectionSpider(FanOutSpider):
         listing = listing or Listing(site_for_url(self.sites, response.url))
         if not self._is_modified(response, listing.site):
             return
-        sitemap = await self._read_sitemap(response, listing.site)
+        with timing.timed(self.crawler.stats, "discovery"):
+            sitemap = await self._read_sitemap(response, listing.site)
         if sitemap.kind == "sitemapindex":
             for request in self._sitemap_children(response.url, sitemap, listing):
                 yield request
@@ -211,11 +216,19 @@ class SectionSpider(FanOutSpider):
         if not self._is_text(response):
             return
         try:
-            extracted = await extract_response(response, site, self.extraction_timeout)
+            extracted = await self.extractor.extract(response, site)
         except ExtractionTimeout as exc:
             self._count("article/extraction_timeout")
+            self._count_site(site, "articles_unreadable")
             logger.warning("Gave up extracting %s: %s", response.url, exc)
             return
+        except ExtractionCrashed as exc:
+            self._count("article/extraction_crashed")
+            self._count_site(site, "articles_unreadable")
+            logger.error("Extraction of %s ended its worker: %s", response.url, exc)
+            return
+        for stage, seconds in extracted.seconds.items():
+            timing.add(self.crawler.stats, stage, seconds)
         if extracted.unmatched:
             self._selectors_unmatched(site, response.url, extracted.unmatched)
         article = extracted.article

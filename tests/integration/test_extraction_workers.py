@@ -1,0 +1,35 @@
+"""Extraction in worker processes: a page that crashes or hangs its worker costs that page
+only, and the pages after it are extracted as usual."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(processes: int) -> list[dict[str, object]]:
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.integration.extraction_workers", str(processes)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def test_a_crashed_or_hung_worker_costs_its_page_only() -> None:
+    ok = {"title": "Harbour wall approved", "stages": ["extraction", "page_type"]}
+    assert run(1) == [
+        {"page": "ok-1", **ok},
+        {"page": "crash", "error": "ExtractionCrashed"},
+        {"page": "hang", "error": "ExtractionTimeout"},
+        {"page": "raise", "error": "RuntimeError"},
+        {"page": "ok-2", **ok},
+    ]
