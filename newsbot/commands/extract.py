@@ -14,7 +14,6 @@ from scrapy.http import TextResponse
 from scrapy.utils.python import to_unicode
 
 from newsbot.dates import utc_now_iso
-from newsbot.extraction import extract_article
 from newsbot.items import EXPORT_FIELDS
 from newsbot.readonly import ReadOnlyCommand
 from newsbot.runs import ExitCode
@@ -33,7 +32,7 @@ if TYPE_CHECKING:
     from twisted.python.failure import Failure
 
     from newsbot.items import Article
-    from newsbot.sites import Site
+    from newsbot.sites import ExtractionHints, Site
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +107,7 @@ class Command(ReadOnlyCommand, ScrapyCommand):
         response = self._fetch(target)
         hints = site.hints if site else None
         charset = declared_charset(response)
-        article = extract_article(response.body, response.url, hints, encoding=charset)
+        article = _extract(response.body, response.url, hints, encoding=charset)
         article.site = site.key if site else None
         article.fetched_at = utc_now_iso()
         return article
@@ -139,7 +138,17 @@ def _file_article(path: Path) -> Article:
         content = path.read_bytes()
     except OSError as exc:
         raise _NotExtracted(f"{path}: {exc.strerror}") from None
-    return extract_article(content, path.resolve().as_uri())
+    return _extract(content, path.resolve().as_uri())
+
+
+def _extract(
+    content: bytes, url: str, hints: ExtractionHints | None = None, encoding: str | None = None
+) -> Article:
+    # Imported here: Scrapy imports every command module to list the commands, and a crawl
+    # must not load the extraction stack into its own process (its workers do).
+    from newsbot.extraction import extract_article  # noqa: PLC0415
+
+    return extract_article(content, url, hints, encoding=encoding)
 
 
 def _declared_site(url: str, settings: BaseSettings) -> Site | None:

@@ -16,3 +16,8 @@ def detect_language(body: str) -> str | None:
         return None
     code, _score = py3langid.classify(body[:_SAMPLE_CHARS])
     return str(code) if code else None
+
+
+def load_model() -> None:
+    """Load the classifier's model now rather than on the first page (see ``preload``)."""
+    py3langid.classify("")

@@ -29,8 +29,6 @@ from twisted.internet.threads import deferToThread
 from w3lib.encoding import http_content_type_encoding
 
 from newsbot import timing
-from newsbot.extraction import extract_article
-from newsbot.extraction.document import decode, parse, select
 from newsbot.items import ARTICLE_PAGE_TYPES
 
 if TYPE_CHECKING:
@@ -74,6 +72,10 @@ def extract_page(
 ) -> Extracted:
     """The article of one page and the declared selectors it defeats, timed per stage (what
     a worker runs)."""
+    # Imported where it runs: the crawl's own process never loads the extraction stack
+    # (trafilatura, the language model), only the workers do, from the forkserver's copy.
+    from newsbot.extraction import extract_article  # noqa: PLC0415
+
     started = time.perf_counter()
     with timing.collecting() as seconds:
         article = extract_article(content, url, hints, encoding=encoding)
@@ -92,6 +94,8 @@ def _unmatched_selectors(
     wanted = {"title": hints.title, "body": hints.body}
     if article.page_type not in ARTICLE_PAGE_TYPES or not article.body or not any(wanted.values()):
         return ()
+    from newsbot.extraction.document import decode, parse, select  # noqa: PLC0415 (as above)
+
     root = parse(decode(content, encoding))
     return tuple(f"{key} = {css!r}" for key, css in wanted.items() if css and not select(root, css))
 
@@ -196,11 +200,12 @@ def _deferred(future: Future[Extracted]) -> Deferred[Extracted]:
 
 
 def _context() -> Any:
-    """forkserver where there is one: workers fork from a clean process that imported
-    extraction once, never from the crawl's threaded one (spawn elsewhere)."""
+    """forkserver where there is one: workers fork from a clean process that loaded the
+    extraction stack and its language model once (so they share its memory), never from the
+    crawl's threaded one (spawn elsewhere)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["newsbot.extraction"])
+        context.set_forkserver_preload(["newsbot.extraction.preload"])
         return context
     return multiprocessing.get_context("spawn")
 
