@@ -12,6 +12,7 @@ is the site itself) are not topics.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -56,7 +57,9 @@ def topic_links(page: Page, site_names: set[str]) -> list[str]:
 
 
 def _topics(element: HtmlElement, page: Page, site_names: set[str]) -> list[str] | None:
-    links = [link for link in element.iter("a") if link.get("href")]
+    # One more than the most a row may hold is enough to rule a container out: a page's
+    # wrappers hold hundreds, and every container after the headline is asked.
+    links = list(islice((link for link in element.iter("a") if link.get("href")), _MAX_LINKS + 1))
     if not _MIN_LINKS <= len(links) <= _MAX_LINKS:
         return None
     texts = [clean_text(link.text_content()) for link in links]
