@@ -86,10 +86,16 @@ class SQLiteStateStore:
         # Pages whose validators this run set, and whether any claim was released: see finish.
         self.validated: list[str] = []
         self.released = False
+        # What is_known found, to be marked seen at commit (see is_known).
+        self.seen_keys: set[str] = set()
+        self.seen_articles: set[int] = set()
+        # The last URL looked up and its key (see _key).
+        self.last_url, self.last_key = "", ""
 
     def begin(self, run_id: str, spider: str, started_at: str) -> None:
         self.run_id, self.now = run_id, started_at
         self.validated, self.released = [], False
+        self.seen_keys, self.seen_articles = set(), set()
         self.db.execute("BEGIN IMMEDIATE")
         self.db.execute(
             "INSERT INTO runs (run_id, spider, started_at) VALUES (?, ?, ?)",
@@ -124,6 +130,7 @@ class SQLiteStateStore:
             self.db.executemany(
                 "DELETE FROM validators WHERE url = ?", [(url,) for url in self.validated]
             )
+        self._mark_seen()
         self.db.execute("UPDATE runs SET summary = ? WHERE run_id = ?", (summary, self.run_id))
         self.db.executemany(
             "INSERT INTO publications (run_id, part, final, manifest) VALUES (?, ?, ?, ?)",
@@ -159,16 +166,39 @@ class SQLiteStateStore:
         self.db.close()
 
     def find_url(self, urls: tuple[str, ...]) -> KnownArticle | None:
-        keys = sorted({url_key(url) for url in urls})
+        return self._find_keys(sorted({url_key(url) for url in urls}))
+
+    def _find_keys(self, keys: list[str]) -> KnownArticle | None:
         return self._one(_FIND_URL.format(marks=_marks(keys)), keys)
 
     def is_known(self, url: str) -> KnownArticle | None:
-        known = self.find_url((url,))
-        if known is not None:  # still listed: a URL skipped as known is seen all the same
-            key = url_key(url)
-            self.db.execute("UPDATE article_urls SET seen = ? WHERE key = ?", (self.now, key))
-            self.db.execute("UPDATE articles SET last_seen = ? WHERE id = ?", (self.now, known.id))
+        key = self._key(url)
+        known = self._find_keys([key])
+        if known is not None:
+            # Still listed: a URL skipped as known is seen all the same. Marked at commit, when
+            # it counts: two writes here, to random pages of a large file, cost more per link
+            # than the lookup itself.
+            self.seen_keys.add(key)
+            self.seen_articles.add(known.id)
         return known
+
+    def _key(self, url: str) -> str:
+        """``url_key(url)``, kept for the last URL: each new link is looked up twice in a row
+        (is_known, then rejected_since), and its key costs more than either lookup."""
+        if url != self.last_url:
+            self.last_url, self.last_key = url, url_key(url)
+        return self.last_key
+
+    def _mark_seen(self) -> None:
+        """The seen times is_known kept for the commit, written in key order (page after page)."""
+        self.db.executemany(
+            "UPDATE article_urls SET seen = ? WHERE key = ?",
+            [(self.now, key) for key in sorted(self.seen_keys)],
+        )
+        self.db.executemany(
+            "UPDATE articles SET last_seen = ? WHERE id = ?",
+            [(self.now, article_id) for article_id in sorted(self.seen_articles)],
+        )
 
     def find_fingerprint(self, fingerprint: str) -> KnownArticle | None:
         return self._one(_FIND_FINGERPRINT, (fingerprint,))
@@ -252,7 +282,7 @@ class SQLiteStateStore:
 
     def rejected_since(self, url: str, cutoff: str) -> bool:
         row = self.db.execute(
-            "SELECT 1 FROM rejected WHERE key = ? AND seen >= ?", (url_key(url), cutoff)
+            "SELECT 1 FROM rejected WHERE key = ? AND seen >= ?", (self._key(url), cutoff)
         ).fetchone()
         return row is not None
 
