@@ -15,7 +15,7 @@ from newsbot.state import StateSchemaError
 if TYPE_CHECKING:
     import sqlite3
 
-VERSION = 1
+VERSION = 2
 
 SCHEMA = """
 CREATE TABLE articles (
@@ -36,13 +36,15 @@ CREATE TABLE versions (
     status TEXT NOT NULL
 );
 CREATE INDEX versions_fingerprint ON versions (fingerprint);
-CREATE INDEX versions_article ON versions (article_id);
+CREATE INDEX versions_latest
+    ON versions (article_id, revision DESC, id DESC, fingerprint, version_at);
+CREATE INDEX versions_pending ON versions (id) WHERE status = 'pending';
 CREATE TABLE article_urls (
     key TEXT PRIMARY KEY,
     url TEXT NOT NULL,
     article_id INTEGER NOT NULL REFERENCES articles (id),
     seen TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX article_urls_article ON article_urls (article_id);
 CREATE TABLE bands (
     key INTEGER NOT NULL,
@@ -111,6 +113,29 @@ CREATE TABLE site_runs (
 CREATE INDEX site_runs_site ON site_runs (site);
 """
 
+# Version 1 -> 2: a known URL in three B-tree searches, not five and a sort (at 10 M URLs each
+# costs ~6 µs): URL keys stored in their key's B-tree (no separate key index to go through),
+# and one index holding, in order, what a lookup reads of an article's latest version. Claims
+# still pending are found at commit without scanning every version. At 10 M URLs the copy
+# takes ~2 minutes, once; the old table's pages stay in the file and are reused as it grows.
+_TO_2 = """
+CREATE TABLE article_urls_by_key (
+    key TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id),
+    seen TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO article_urls_by_key (key, url, article_id, seen)
+    SELECT key, url, article_id, seen FROM article_urls ORDER BY key;
+DROP TABLE article_urls;
+ALTER TABLE article_urls_by_key RENAME TO article_urls;
+CREATE INDEX article_urls_article ON article_urls (article_id);
+DROP INDEX versions_article;
+CREATE INDEX versions_latest
+    ON versions (article_id, revision DESC, id DESC, fingerprint, version_at);
+CREATE INDEX versions_pending ON versions (id) WHERE status = 'pending';
+"""
+
 
 def prepare(db: sqlite3.Connection, path: str, now: str) -> None:
     """Create the schema in a new file, migrate an older one in place, refuse a newer one."""
@@ -123,10 +148,13 @@ def prepare(db: sqlite3.Connection, path: str, now: str) -> None:
     if version == VERSION:
         return
     db.execute("BEGIN IMMEDIATE")
-    if _has_tables(db):
-        _migrate_to_1(db, now)
-    else:
+    if not _has_tables(db):
         for statement in _statements(SCHEMA):
+            db.execute(statement)
+    else:
+        if version < 1:
+            _migrate_to_1(db, now)
+        for statement in _statements(_TO_2):
             db.execute(statement)
     db.execute(f"PRAGMA user_version = {VERSION}")
     db.execute("COMMIT")

@@ -147,3 +147,108 @@ def test_a_file_from_a_newer_newsbot_is_refused_untouched(tmp_path: Path) -> Non
     assert "\n" not in str(info.value)
     assert isinstance(info.value, RuntimeError)
     assert schema_of(path) == before
+
+
+# The schema of version 1, as newsbot wrote it before URL keys were stored by key.
+VERSION_1_SCHEMA = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY, url TEXT NOT NULL, story_id TEXT NOT NULL,
+    first_seen TEXT NOT NULL, last_seen TEXT NOT NULL
+);
+CREATE TABLE versions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id),
+    revision INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL,
+    signature BLOB,
+    version_at TEXT,
+    run_id TEXT NOT NULL,
+    status TEXT NOT NULL
+);
+CREATE INDEX versions_fingerprint ON versions (fingerprint);
+CREATE INDEX versions_article ON versions (article_id);
+CREATE TABLE article_urls (
+    key TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id),
+    seen TEXT NOT NULL
+);
+CREATE INDEX article_urls_article ON article_urls (article_id);
+CREATE TABLE bands (key INTEGER NOT NULL, version_id INTEGER NOT NULL REFERENCES versions (id));
+CREATE INDEX bands_key ON bands (key);
+CREATE INDEX bands_version ON bands (version_id);
+CREATE TABLE rejected (key TEXT PRIMARY KEY, reason TEXT NOT NULL, seen TEXT NOT NULL);
+CREATE TABLE validators (
+    url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, seen TEXT NOT NULL
+);
+CREATE TABLE runs (
+    run_id TEXT PRIMARY KEY, spider TEXT NOT NULL, started_at TEXT NOT NULL, summary TEXT
+);
+CREATE TABLE publications (
+    run_id TEXT NOT NULL, part TEXT NOT NULL, final TEXT NOT NULL, manifest TEXT NOT NULL
+);
+CREATE TABLE site_runs (
+    run_id TEXT NOT NULL, site TEXT NOT NULL, exported INTEGER NOT NULL, finished_at TEXT NOT NULL
+);
+CREATE INDEX site_runs_site ON site_runs (site);
+"""
+
+
+def version_1_state(path: Path) -> None:
+    """A version-1 file: one article exported, then revised; a second URL for it."""
+    db = sqlite3.connect(path)
+    db.executescript(VERSION_1_SCHEMA)
+    db.execute("INSERT INTO articles VALUES (1, ?, 'story-a', ?, ?)", (URL, SEEN, SEEN))
+    db.executemany(
+        "INSERT INTO versions VALUES (?, 1, ?, ?, NULL, ?, 'run-1', 'exported')",
+        [(1, 1, "f1", "2026-10-01T09:00:00+00:00"), (2, 2, "f2", "2026-11-01T09:00:00+00:00")],
+    )
+    other = "https://news.example/a-story/"
+    for url in (URL, other):
+        db.execute("INSERT INTO article_urls VALUES (?, ?, 1, ?)", (url_key(url), url, SEEN))
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+
+
+def shape(path: Path) -> dict[str, object]:
+    """Each table's columns and whether it has rowids, each index's columns and condition:
+    what lookups depend on, whatever the CREATE statements' spelling. Not the columns'
+    defaults: those a migration adds with a column stay, and no insert relies on them."""
+    db = sqlite3.connect(path)
+    found: dict[str, object] = {}
+    for name, kind, table, sql in db.execute("SELECT name, type, tbl_name, sql FROM sqlite_master"):
+        if kind == "table":
+            columns = [row[1:4] + row[5:] for row in db.execute(f"PRAGMA table_info({name})")]
+            found[name] = (columns, "WITHOUT ROWID" in sql)
+        elif sql is not None:  # a declared index, not a primary key's own
+            columns = [(row[2], row[3]) for row in db.execute(f"PRAGMA index_xinfo({name})")]
+            condition = sql.partition(" WHERE ")[2]
+            found[name] = (table, [c for c in columns if c[0] is not None], condition)
+    db.close()
+    return found
+
+
+def test_a_version_1_file_takes_the_shape_of_a_new_one(tmp_path: Path) -> None:
+    version_1_state(tmp_path / "old.sqlite3")
+    unversioned_state(tmp_path / "older.sqlite3")
+    for name in ("old", "older", "new"):
+        SQLiteStateStore(str(tmp_path / f"{name}.sqlite3")).close()
+    new = shape(tmp_path / "new.sqlite3")
+    assert shape(tmp_path / "old.sqlite3") == new
+    assert shape(tmp_path / "older.sqlite3") == new
+
+
+def test_a_version_1_file_keeps_what_it_knew(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    version_1_state(path)
+    store = SQLiteStateStore(str(path))
+    store.begin("run-2", "asia_pacific", "2026-11-30T10:00:00+00:00")
+    known = store.is_known("https://www.news.example/a-story")
+    assert known is not None
+    assert (known.id, known.url, known.fingerprint, known.revision) == (1, URL, "f2", 2)
+    found = store.find_fingerprint("f1")
+    assert found is not None
+    assert found.revision == 1
+    store.close()
+    assert schema_of(path)[0] == VERSION
