@@ -44,6 +44,12 @@ class Article:
     page_type: str = field(default="article", metadata={INTERNAL: True})
     #: Which source gave ``published_at`` (e.g. "json-ld", "meta", "time", "htmldate").
     date_source: str | None = field(default=None, metadata={INTERNAL: True})
+    #: The near-duplicate signature of the body (``newsbot.neardup``), signed where the page
+    #: was extracted, with the fingerprint of the text it was computed on: deduplication uses
+    #: it while the fingerprint still matches the body, and signs the body itself otherwise.
+    near_signature: tuple[str, bytes | None] | None = field(
+        default=None, metadata={INTERNAL: True}, repr=False
+    )
 
 
 #: The exported columns, in order (FEED_EXPORT_FIELDS).

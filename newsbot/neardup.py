@@ -15,7 +15,6 @@ import re
 import unicodedata
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 ROWS = 3
@@ -33,6 +32,10 @@ def signature(body: str) -> bytes | None:
     grams = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
     if len(grams) < MIN_SHINGLES:
         return None
+    # Imported here: datasketch brings scipy (55 MB), which a crawl's own process never
+    # needs, as extraction workers sign the articles (see Article.near_signature).
+    from datasketch import MinHash  # noqa: PLC0415
+
     minhash = MinHash(num_perm=NUM_PERM, seed=_SEED)
     minhash.update_batch([gram.encode() for gram in grams])
     values: bytes = minhash.hashvalues.astype(np.uint64).tobytes()

@@ -1,14 +1,22 @@
 """Imported by the process extraction workers fork from: loads what every worker needs once.
 
 Workers forked after this share these pages of memory (the language model's 75 MB of arrays
-above all) instead of each loading its own copy on its first page.
+above all) instead of each loading its own copy on its first page. The objects loaded are
+then frozen out of the garbage collector, whose passes would otherwise write to every one of
+them in each worker and so copy their pages into it.
 """
 
 from __future__ import annotations
 
+# datasketch (with scipy) signs each article for near-duplicate detection in the workers.
+import gc
+
+import datasketch
+
 from newsbot.extraction import extract_article
 from newsbot.extraction.language import load_model
 
-__all__ = ["extract_article"]
+__all__ = ["datasketch", "extract_article"]
 
 load_model()
+gc.freeze()

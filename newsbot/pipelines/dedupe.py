@@ -126,7 +126,7 @@ class DedupePipeline:
             raise drop(
                 self.stats, Reason.DUPLICATE_BODY, adapter["url"], f"same text as {known.url}"
             )
-        sig = signature(adapter["body"])
+        sig = _signature(adapter)
         story_id = story_id_of(adapter["url"])
         if sig is not None and (near := self.store.find_near(sig, self.threshold)):
             first, similarity = near
@@ -167,7 +167,7 @@ class DedupePipeline:
             adapter,
             item,
             urls,
-            sig=signature(adapter["body"]),
+            sig=_signature(adapter),
             story_id=known.story_id,
             revision=known.revision + 1,
         )
@@ -211,3 +211,12 @@ def version_of(adapter: ItemAdapter) -> str | None:
 def story_id_of(url: str) -> str:
     """A stable id for the story first told at ``url``."""
     return hashlib.sha256(url.encode()).hexdigest()[:16]
+
+
+def _signature(adapter: ItemAdapter) -> bytes | None:
+    """The body's near-duplicate signature: the one extraction made while it is of this body
+    (its fingerprint matches), else computed here."""
+    signed: tuple[str, bytes | None] | None = adapter.get("near_signature")
+    if signed is not None and signed[0] == adapter["fingerprint"]:
+        return signed[1]
+    return signature(adapter["body"])

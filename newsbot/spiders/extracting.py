@@ -30,6 +30,8 @@ from w3lib.encoding import http_content_type_encoding
 
 from newsbot import timing
 from newsbot.items import ARTICLE_PAGE_TYPES
+from newsbot.neardup import signature
+from newsbot.text import body_fingerprint, clean_body
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -80,9 +82,19 @@ def extract_page(
     with timing.collecting() as seconds:
         article = extract_article(content, url, hints, encoding=encoding)
         unmatched = _unmatched_selectors(article, content, hints, encoding)
+        _sign(article)
     # Page typing is timed inside; the rest of the page's time is extraction proper.
     seconds["extraction"] = time.perf_counter() - started - seconds.get("page_type", 0.0)
     return Extracted(article, unmatched, seconds)
+
+
+def _sign(article: Article) -> None:
+    """Sign an article's body as deduplication will read it (cleaned as the normalize
+    pipeline cleans it), here in the worker rather than on the reactor thread."""
+    if article.page_type not in ARTICLE_PAGE_TYPES or not article.body:
+        return
+    body = clean_body(article.body)
+    article.near_signature = (body_fingerprint(body), signature(body))
 
 
 def _unmatched_selectors(

@@ -61,9 +61,18 @@ async def _run(processes: int) -> None:
             except Exception as exc:
                 print(json.dumps({"page": name, "error": type(exc).__name__}), flush=True)
             else:
-                title = extracted.article.title
-                stages = sorted(extracted.seconds)
-                print(json.dumps({"page": name, "title": title, "stages": stages}), flush=True)
+                article = extracted.article
+                print(
+                    json.dumps(
+                        {
+                            "page": name,
+                            "title": article.title,
+                            "stages": sorted(extracted.seconds),
+                            "signed": article.near_signature is not None,
+                        }
+                    ),
+                    flush=True,
+                )
     finally:
         extractor.close()
 

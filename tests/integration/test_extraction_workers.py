@@ -1,5 +1,5 @@
 """Extraction in worker processes: a page that crashes or hangs its worker costs that page
-only, and the pages after it are extracted as usual."""
+only, and the pages after it are extracted (and signed for deduplication) as usual."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def run(processes: int) -> list[dict[str, object]]:
 
 
 def test_a_crashed_or_hung_worker_costs_its_page_only() -> None:
-    ok = {"title": "Harbour wall approved", "stages": ["extraction", "page_type"]}
+    ok = {"title": "Harbour wall approved", "stages": ["extraction", "page_type"], "signed": True}
     assert run(1) == [
         {"page": "ok-1", **ok},
         {"page": "crash", "error": "ExtractionCrashed"},

@@ -10,6 +10,7 @@ from scrapy import signals as scrapy_signals
 from scrapy.exceptions import DropItem
 
 from newsbot.drops import ArticleDropped
+from newsbot.neardup import signature
 from newsbot.pipelines.dedupe import DedupePipeline
 from newsbot.spiders.arguments import SectionArguments
 from newsbot.state.sqlite import SQLiteStateStore
@@ -140,6 +141,22 @@ def test_same_topic_is_not_a_near_duplicate(state: Path) -> None:
     assert run.accepts(first)
     assert run.accepts(other)
     assert other.story_id != first.story_id
+
+
+def test_the_signature_extraction_made_is_used_while_it_is_of_this_body(state: Path) -> None:
+    # A signature signed over the wire story, carried by an article of another topic: used
+    # while its fingerprint is this body's, it makes the two near-duplicates; recorded for
+    # another text, it is ignored and the body is signed again.
+    run = Run(state, "r1")
+    assert run.accepts(text_article("https://a.example/1/", WIRE))
+    wire_signature = signature(WIRE)
+    carried = text_article("https://a.example/2/", OTHER_TOPIC)
+    carried.near_signature = (carried.fingerprint, wire_signature)
+    stale = text_article("https://a.example/3/", OTHER_TOPIC + " More later.")
+    stale.near_signature = (body_fingerprint(WIRE), wire_signature)
+    assert run.accepts(carried)
+    assert run.accepts(stale)
+    assert run.crawler.stats.get_value("newsbot/dedupe/near_duplicate_linked") == 1
 
 
 def test_changed_article_is_exported_again_as_a_revision(state: Path) -> None:
