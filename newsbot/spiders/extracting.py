@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from pebble import ProcessExpired, ProcessPool
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.python import to_unicode
-from twisted.internet.defer import Deferred
+from twisted.internet.defer import Deferred, gatherResults
 from twisted.internet.defer import TimeoutError as DeferredTimeoutError
 from twisted.internet.threads import deferToThread
 from w3lib.encoding import http_content_type_encoding
@@ -155,6 +155,16 @@ class Extractor:
             settings.getint("NEWSBOT_EXTRACTION_MEMORY_MB"),
         )
 
+    def start(self) -> Deferred[list[Extracted | None]] | None:
+        """Start the workers; the Deferred fires once each has answered. Connected to
+        spider_opened, which waits for it: the forkserver loads the extraction stack (a
+        second or two of CPU) before the first request, not while the downloads it would
+        slow down are timing out."""
+        if self._pool is None:
+            return None
+        warmed = [_deferred(self._pool.schedule(_ready)) for _ in range(self.processes)]
+        return gatherResults(warmed, consumeErrors=True)
+
     async def extract(self, response: Response, site: Site) -> Extracted:
         """The article of ``response`` (and the site selectors it defeats).
 
@@ -193,13 +203,17 @@ class Extractor:
             self._pool = None
 
 
-def _deferred(future: Future[Extracted]) -> Deferred[Extracted]:
+def _ready() -> None:
+    """What a worker runs to say it is up."""
+
+
+def _deferred(future: Future[Any]) -> Deferred[Any]:
     """A Deferred fired on the reactor thread when ``future`` (of a pool thread) settles."""
     from twisted.internet import reactor  # noqa: PLC0415 (see Extractor._in_thread)
 
-    deferred: Deferred[Extracted] = Deferred()
+    deferred: Deferred[Any] = Deferred()
 
-    def settle(done: Future[Extracted]) -> None:
+    def settle(done: Future[Any]) -> None:
         try:
             result = done.result()
         except BaseException as error:

@@ -91,6 +91,7 @@ class SectionSpider(FanOutSpider):
             sitemap_depth=settings.getint("NEWSBOT_SITEMAP_DEPTH"),
             extractor=Extractor.from_settings(settings),
         )
+        crawler.signals.connect(spider.extractor.start, signal=signals.spider_opened)
         crawler.signals.connect(spider.extractor.close, signal=signals.spider_closed)
         crawler.signals.connect(spider.on_request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(spider.state_opened, signal=newsbot_signals.state_opened)

@@ -69,10 +69,16 @@ def test_hostile_site_yields_the_good_article_and_counts_the_rest(tmp_path: Path
 def test_extraction_past_its_time_cap_is_abandoned_not_waited_for(tmp_path: Path) -> None:
     with serve_hostile_site() as base:
         # No real page extracts in 0.1 ms: every article hits the cap, the crawl still ends.
+        # In threads, which hold a cap to the microsecond; worker processes are watched every
+        # 0.1 s, and a hung worker is tested in test_extraction_workers.py.
         result = crawl(
             tmp_path,
             declaration=declaration(base),
-            settings={"NEWSBOT_EXTRACTION_TIMEOUT": 0.0001, "DOWNLOAD_TIMEOUT": 1},
+            settings={
+                "NEWSBOT_EXTRACTION_TIMEOUT": 0.0001,
+                "NEWSBOT_EXTRACTION_PROCESSES": 0,
+                "DOWNLOAD_TIMEOUT": 1,
+            },
         )
     assert result.items == []
     assert result.stats["newsbot/article/extraction_timeout"] >= 1
