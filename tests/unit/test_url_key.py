@@ -24,6 +24,8 @@ def test_the_port_a_page_was_served_through_is_not_part_of_its_identity(
 
 def test_another_path_on_the_same_host_is_another_article() -> None:
     assert url_key("http://127.0.0.1:8765/a/") != url_key("http://127.0.0.1:8765/b/")
+
+
 @pytest.mark.parametrize(
     "url",
     [
