@@ -1,8 +1,12 @@
-"""Shared test support: project settings for crawlers built in tests, demo ground truth."""
+"""Shared test support: project settings for crawlers built in tests, demo ground truth, and
+modules run in a fresh process (a reactor cannot be restarted in one)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -22,6 +26,21 @@ if TYPE_CHECKING:
     from newsbot.state import StateStore
 
 _ANY_BASE = "http://127.0.0.1"
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_module(module: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``python -m module args`` from the repository root, in a fresh process; it must exit 0."""
+    done = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done
 
 
 def project_settings(**overrides: Any) -> dict[str, Any]:

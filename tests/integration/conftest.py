@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from newsbot.commands.demo import DEMO_SITE_KEY, LOCALHOST_SETTINGS, site_declaration
 from newsbot.demo.server import serve_demo_site
+from tests.support import run_module
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from newsbot.demo.server import DemoServer
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -65,15 +62,9 @@ def crawl(
     }
     config_path, out_path = folder / "config.json", folder / "result.json"
     config_path.write_text(json.dumps(config), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.integration.crawl_runner", str(config_path), str(out_path)],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    done = run_module(
+        "tests.integration.crawl_runner", str(config_path), str(out_path), timeout=300
     )
-    assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(out_path.read_text(encoding="utf-8"))
     return CrawlResult(result["items"], result["stats"], done.stderr)
 

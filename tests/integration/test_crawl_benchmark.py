@@ -5,30 +5,19 @@ reference crawl fetch pages and get figures. Only that it runs: its figures are 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from benchmarks.corpora import CORPUS_ROOT
 from benchmarks.crawl import NEWSBOT, REFERENCES
+from tests.support import run_module
 
 pytestmark = pytest.mark.integration
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def benchmark_rows(*flags: str) -> dict[str, list[str]]:
     """One round of ``python -m benchmarks.crawl --corpus --tiny``: mode -> its row's cells."""
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.crawl", "--corpus", "--tiny", "--rounds", "1", *flags],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+    done = run_module("benchmarks.crawl", "--corpus", "--tiny", "--rounds", "1", *flags)
     # A row: round, mode, pages, pages/s, articles, articles/s, out, peak MB, tree MB, seconds.
     rows = [re.split(r"\s{2,}", line.strip()) for line in done.stdout.splitlines()]
     return {cells[1]: cells[2:] for cells in rows if cells[0] == "1" and len(cells) == 10}

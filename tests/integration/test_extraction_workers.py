@@ -4,23 +4,12 @@ only, and the pages after it are extracted (and signed for deduplication) as usu
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support import run_module
 
 
 def run(processes: int) -> list[dict[str, object]]:
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.integration.extraction_workers", str(processes)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+    done = run_module("tests.integration.extraction_workers", str(processes))
     return [json.loads(line) for line in done.stdout.splitlines()]
 
 

@@ -81,5 +81,9 @@ def test_extraction_past_its_time_cap_is_abandoned_not_waited_for(tmp_path: Path
             },
         )
     assert result.items == []
-    assert result.stats["newsbot/article/extraction_timeout"] >= 1
+    timeouts = result.stats["newsbot/article/extraction_timeout"]
+    assert timeouts >= 1
+    # Each lost page counts against the site, as a failed fetch does (and so in the exit code).
+    unreadable = {k: v for k, v in result.stats.items() if k.endswith("/articles_unreadable")}
+    assert list(unreadable.values()) == [timeouts]
     assert "Gave up extracting" in result.log

@@ -37,6 +37,9 @@ def health(
          "degraded", "3 pages deferred to the next run (Retry-After)"),
         ({"listings_fetched": 1, "links_found": 5, "articles_fetched": 2, "articles_failed": 3},
          "degraded", "3 of 5 article pages failed"),
+        # Fetched, but their extraction timed out or crashed its worker: lost all the same.
+        ({"listings_fetched": 1, "links_found": 4, "articles_fetched": 4, "articles_unreadable": 3,
+          "exported": 1}, "degraded", "3 of 4 article pages failed"),
     ],
 )  # fmt: skip
 def test_site_status(counters: dict[str, int], status: str, problem: str | None) -> None:
