@@ -9,7 +9,9 @@ its own address 127.0.0.N, so a crawler sees distinct hosts, as on the web. A si
   call an article link, picked by a hash of the URL, so one page stands behind several URLs;
 * at any other path, a non-article page (a listing page, rewritten the same way): what a
   crawler gets for a link it wrongly took for an article;
-* a robots.txt that allows everything.
+* a robots.txt that allows everything;
+* for a long crawl (``long_articles``), a sitemap at ``/long-sitemap.xml`` of that many more
+  article URLs (``/long/<n>``), each a corpus article page as above.
 
 Every request is logged, so the reference crawl can fetch exactly the pages newsbot fetched.
 ``demo_content`` builds the same kind of site from newsbot's demo pages: CI has no corpus.
@@ -23,7 +25,7 @@ import json
 import re
 import threading
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -40,6 +42,8 @@ ARTICLE_SUITES = ("article-extraction-benchmark", "fundus-publishers")
 # Sites get 127.0.0.10, .11, ...: clear of the 127.0.0.1 and .2 other local servers use.
 _FIRST_ADDRESS = 10
 _ROBOTS = b"User-agent: *\nAllow: /\n"
+LONG_SITEMAP = "/long-sitemap.xml"
+_LONG_PREFIX = "/long/"
 # Listing pages and Zyte's pages say their charset (if at all) in the page, as many servers do.
 _HTML = "text/html"
 _UTF8_HTML = "text/html; charset=utf-8"  # fundus's pages and the demo's are UTF-8
@@ -170,6 +174,7 @@ class LocalSite:
     article_paths: frozenset[str]  # unquoted paths: newsbot strips tracking queries
     articles: tuple[ArticlePage, ...]
     non_articles: tuple[bytes, ...]  # every rewritten listing page
+    long_articles: int = 0  # article URLs its long-crawl sitemap lists
 
     @property
     def key(self) -> str:
@@ -191,12 +196,28 @@ class LocalSite:
             return "robots", "text/plain", _ROBOTS
         if section := self.sections.get(unquote(target)):
             return "section", _HTML, section
+        if target == LONG_SITEMAP and self.long_articles:
+            return "sitemap", "application/xml", self._long_sitemap()
         path = unquote(urlsplit(target).path)
         pick = int.from_bytes(hashlib.blake2b(f"{self.publisher}{path}".encode()).digest()[:8])
-        if path in self.article_paths:
+        if path in self.article_paths or self._is_long_article(path):
             page = self.articles[pick % len(self.articles)]
             return "article", page.content_type, page.html
         return "other", _HTML, self.non_articles[pick % len(self.non_articles)]
+
+    def _is_long_article(self, path: str) -> bool:
+        number = path.removeprefix(_LONG_PREFIX)
+        return number != path and number.isdigit() and int(number) < self.long_articles
+
+    def _long_sitemap(self) -> bytes:
+        urls = "".join(
+            f"<url><loc>{self.origin}{_LONG_PREFIX}{n}</loc></url>"
+            for n in range(self.long_articles)
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+        ).encode()
 
 
 @dataclass(frozen=True)
@@ -235,8 +256,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serve_corpus_site(content: SiteContent) -> Iterator[CorpusSite]:
-    """Serve each publisher of ``content`` on its own loopback address until the block ends."""
+def serve_corpus_site(content: SiteContent, long_articles: int = 0) -> Iterator[CorpusSite]:
+    """Serve each publisher of ``content`` on its own loopback address until the block ends,
+    with ``long_articles`` more article URLs over all of them in their long-crawl sitemaps."""
     publishers = sorted({listing.publisher for listing in content.listings})
     with ExitStack() as stack:
         servers = {}
@@ -248,7 +270,8 @@ def serve_corpus_site(content: SiteContent) -> Iterator[CorpusSite]:
         pages = [point_links_at(listing.html, origins) for listing in content.listings]
         log = AccessLog()
         for publisher, server in servers.items():
-            server.site = _local_site(publisher, origins[publisher], content, pages)
+            site = _local_site(publisher, origins[publisher], content, pages)
+            server.site = replace(site, long_articles=long_articles // len(servers))
             server.log = log
             threading.Thread(target=server.serve_forever, daemon=True).start()
             stack.callback(server.shutdown)

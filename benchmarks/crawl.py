@@ -3,6 +3,7 @@ reference crawler.
 
     python -m benchmarks.crawl [--rounds 3]
     python -m benchmarks.crawl --corpus [--tiny] [--from-demo] [--rounds 2]
+    python -m benchmarks.crawl --corpus --long 20000
 
 Every crawl runs as cron runs it, in a fresh process, timed from start to exit, its peak memory
 (max RSS) its own. Default: ``scrapy demo`` on day 1, then day 2 against day 1's state, to show
@@ -14,7 +15,11 @@ requests and articles (from the run summary), requests per second and peak memor
 corpus) and, each round, runs ``scrapy crawl asia_pacific`` over them with delays lifted, then
 the reference (benchmarks/reference_crawl.py: Scrapy with trafilatura in the callback) on the
 pages newsbot fetched, on its article pages only, and fetching those only. Pages and articles
-are counted by the server (robots.txt not included), the same way for every crawl.
+are counted by the server (robots.txt not included), the same way for every crawl. Each prints
+the CPU seconds of all the crawl's processes and of its own (the reactor's).
+
+``--long N`` runs newsbot once over the same sites with N more article URLs in their sitemaps,
+and prints the memory of all its processes by tenth of the run: flat, or growing with pages.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from benchmarks.corpora import CORPUS_ROOT
-from benchmarks.corpus_site import corpus_content, demo_content, serve_corpus_site
+from benchmarks.corpus_site import LONG_SITEMAP, corpus_content, demo_content, serve_corpus_site
 from benchmarks.measuring import Measured, measure
 from benchmarks.reference_crawl import SPEED_SETTINGS
 from newsbot.runs import ExitCode
@@ -114,18 +119,21 @@ class Row:
             f"{number:<6}{self.mode:<32}{self.pages:>6}{self.pages_per_second:>9.1f}"
             f"{self.articles:>9}{self.articles / self.run.seconds:>11.1f}{out:>6}"
             f"{self.run.peak_mb:>9.0f}{self.run.tree_mb:>9.0f}{self.run.seconds:>9.1f}"
+            f"{self.run.cpu_s:>7.1f}{self.run.main_cpu_s:>7.1f}"
         )
 
 
 HEADER = (
     f"{'round':<6}{'mode':<32}{'pages':>6}{'pages/s':>9}{'articles':>9}{'articles/s':>11}"
-    f"{'out':>6}{'peak MB':>9}{'tree MB':>9}{'seconds':>9}"
+    f"{'out':>6}{'peak MB':>9}{'tree MB':>9}{'seconds':>9}{'cpu s':>7}{'main':>7}"
 )
 
 
-def newsbot_crawl(site: CorpusSite, folder: Path) -> tuple[Row, dict[str, Any], list[Hit]]:
+def newsbot_crawl(
+    site: CorpusSite, folder: Path, **extra: object
+) -> tuple[Row, dict[str, Any], list[Hit]]:
     """``scrapy crawl asia_pacific`` over the local sites, declared in site files as a user
-    declares them; fresh state and files in ``folder``."""
+    declares them; fresh state and files in ``folder``; ``extra`` settings."""
     sites = folder / "sites"
     sites.mkdir()
     for local in site.sites:
@@ -135,6 +143,7 @@ def newsbot_crawl(site: CorpusSite, folder: Path) -> tuple[Row, dict[str, Any], 
         "NEWSBOT_SITES_PATH": sites,
         "NEWSBOT_STATE_PATH": folder / "state.sqlite3",
         "NEWSBOT_RUNS_DIR": folder / "runs",
+        **extra,
     }
     args = [
         sys.executable, "-m", "scrapy", "crawl", "asia_pacific",
@@ -151,10 +160,12 @@ def newsbot_crawl(site: CorpusSite, folder: Path) -> tuple[Row, dict[str, Any], 
 
 def _declaration(local: LocalSite) -> str:
     # JSON strings and lists of them are TOML too.
+    sitemaps = [local.origin + LONG_SITEMAP] if local.long_articles else []
     return (
         f"name = {json.dumps(local.publisher + ' (benchmark)')}\n"
         f"domains = {json.dumps([local.host])}\n"
         f'timezone = "UTC"\n\n[sections.asia_pacific]\npages = {json.dumps(local.section_urls)}\n'
+        f"sitemaps = {json.dumps(sitemaps)}\n"
     )
 
 
@@ -207,10 +218,39 @@ def corpus_benchmark(content: SiteContent, rounds: int) -> None:
             ratios.append(rows[0].pages_per_second / rows[1].pages_per_second)
             timings.append(summary.get("timing") or {})
     print("peak MB: the max RSS of the crawl's largest process; tree MB: the peak of all its"
-          " processes' summed PSS, sampled every 0.1 s")  # fmt: skip
+          " processes' summed PSS, sampled every 0.1 s; cpu s: CPU seconds of all its"
+          " processes, main: of the crawl's own process")  # fmt: skip
     print(f"\nnewsbot pages/s ÷ reference ({SAME_PAGES}) pages/s: "
           f"{statistics.median(ratios):.2f} (median of {rounds} rounds)")  # fmt: skip
     print_stages(timings)
+
+
+def long_benchmark(content: SiteContent, articles: int) -> None:
+    """One newsbot crawl of ``articles`` more article URLs (in sitemaps) than the section
+    pages give, and the memory of all its processes as it went: flat, or growing with pages."""
+    with serve_corpus_site(content, long_articles=articles) as site, tempfile.TemporaryDirectory(
+    ) as folder:  # fmt: skip
+        print(f"machine: {_machine()}")
+        print(
+            f"site: {len(site.sites)} publishers, each with a sitemap of "
+            f"{site.sites[0].long_articles} article URLs besides its section pages",
+            flush=True,
+        )
+        row, summary, _ = newsbot_crawl(site, Path(folder), NEWSBOT_SITEMAP_MAX_ENTRIES=articles)
+    print(HEADER)
+    print(row.line(1))
+    memory = row.run.memory
+    print("\nmemory of all processes (summed PSS, MB) by share of the crawl's time")
+    print("  ".join(f"{share:>4}%" for share in range(10, 101, 10)))
+    print("  ".join(f"{_at(memory, share / 100):>5.0f}" for share in range(10, 101, 10)))
+    print_stages([summary.get("timing") or {}])
+
+
+def _at(memory: tuple[tuple[float, float], ...], share: float) -> float:
+    """The highest sample up to ``share`` of the run's time, from the previous decile on."""
+    end = memory[-1][0] if memory else 0.0
+    window = [mb for at, mb in memory if end * (share - 0.1) <= at <= end * share]
+    return max(window, default=0.0)
 
 
 def print_stages(timings: list[dict[str, Any]]) -> None:
@@ -246,6 +286,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--from-demo", action="store_true", help="--corpus: newsbot's demo pages, no corpus"
     )
+    parser.add_argument(
+        "--long", type=int, metavar="N", help="--corpus: one long crawl of N more article URLs"
+    )
     args = parser.parse_args(argv)
     if not args.corpus:
         demo_benchmark(args.rounds or 3)
@@ -253,6 +296,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not args.from_demo and not CORPUS_ROOT.is_dir():
         raise SystemExit(f"No corpus at {CORPUS_ROOT}: --from-demo serves newsbot's demo pages")
     content = demo_content() if args.from_demo else corpus_content(tiny=args.tiny)
+    if args.long:
+        long_benchmark(content, args.long)
+        return
     corpus_benchmark(content, args.rounds or 2)
 
 

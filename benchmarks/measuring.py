@@ -1,9 +1,11 @@
-"""A command run to its end and measured: wall time, the max RSS of its largest process, and
-the peak memory of all its processes together (a crawl's extraction workers included).
+"""A command run to its end and measured: wall time, the max RSS of its largest process, the
+peak memory of all its processes together (a crawl's extraction workers included), and the CPU
+time they used: how much of the machine's cores a crawl kept busy, and in which process.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 _KB = 1024  # /proc gives memory in kilobytes
+_TICKS = os.sysconf("SC_CLK_TCK")  # /proc gives CPU time in clock ticks
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,10 @@ class Measured:
     peak_mb: float  # the max RSS of its largest process
     tree_mb: float  # the peak of its processes' summed PSS, sampled
     exit_code: int
+    cpu_s: float = 0.0  # CPU seconds of all its processes, sampled
+    main_cpu_s: float = 0.0  # of the command's own process (a crawl's reactor)
+    #: (seconds since start, summed PSS of its processes in MB), one pair per sample
+    memory: tuple[tuple[float, float], ...] = ()
 
 
 def measure(args: Sequence[str], log: Path) -> Measured:
@@ -44,7 +51,10 @@ def measure(args: Sequence[str], log: Path) -> Measured:
         with TreeMemory(process.pid) as tree:
             out, _ = process.communicate()
     seconds = time.perf_counter() - started
-    return Measured(seconds, float(out or 0), tree.peak_mb, process.returncode)
+    return Measured(
+        seconds, float(out or 0), tree.peak_mb, process.returncode, tree.cpu_s, tree.main_cpu_s,
+        tuple(tree.memory),
+    )  # fmt: skip
 
 
 class TreeMemory:
@@ -52,11 +62,15 @@ class TreeMemory:
 
     A crawl with worker processes uses their memory too, which the max RSS of one process
     leaves out. PSS, not RSS: it shares each page out among the processes mapping it, so what
-    forked workers have in common counts once.
+    forked workers have in common counts once. CPU time is the last figure seen of each
+    process: a worker that ends between two samples loses at most its last 0.1 s.
     """
 
     def __init__(self, pid: int, every_s: float = 0.1) -> None:
         self.pid, self.every_s, self.peak_mb = pid, every_s, 0.0
+        self._cpu: dict[int, float] = {}
+        self.memory: list[tuple[float, float]] = []
+        self._main: int | None = None  # the command: the root runs it as its only child
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -68,13 +82,29 @@ class TreeMemory:
         self._done.set()
         self._thread.join()
 
+    @property
+    def cpu_s(self) -> float:
+        return sum(self._cpu.values())
+
+    @property
+    def main_cpu_s(self) -> float:
+        return self._cpu.get(self._main, 0.0) if self._main is not None else 0.0
+
     def _sample(self) -> None:
+        started = time.perf_counter()
         while not self._done.wait(self.every_s):
-            total = sum(_pss_mb(pid) for pid in _descendants(self.pid))
+            pids = _descendants(self.pid)
+            if pids and self._main is None:
+                self._main = pids[0]
+            total = sum(_pss_mb(pid) for pid in pids)
+            self.memory.append((time.perf_counter() - started, total))
             self.peak_mb = max(self.peak_mb, total)
+            for pid in pids:
+                self._cpu[pid] = max(self._cpu.get(pid, 0.0), _cpu_s(pid))
 
 
 def _descendants(root: int) -> list[int]:
+    """``root``'s descendants, its children first."""
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:  # the parent's pid is the second field after the command name, "(name)"
@@ -88,6 +118,14 @@ def _descendants(root: int) -> list[int]:
         found += below
         todo += below
     return found
+
+
+def _cpu_s(pid: int) -> float:
+    try:  # utime and stime are the 12th and 13th fields after the command name
+        fields = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / _TICKS
 
 
 def _pss_mb(pid: int) -> float:
