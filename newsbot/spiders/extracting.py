@@ -12,7 +12,9 @@ caches) cannot grow for the whole crawl, and each is capped at
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import resource
 import time
@@ -23,9 +25,10 @@ from typing import TYPE_CHECKING, Any
 from pebble import ProcessExpired, ProcessPool
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.python import to_unicode
-from twisted.internet.defer import Deferred, gatherResults
+from twisted.internet.defer import Deferred
 from twisted.internet.defer import TimeoutError as DeferredTimeoutError
 from twisted.internet.threads import deferToThread
+from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
 
 from newsbot import timing
@@ -44,6 +47,8 @@ if TYPE_CHECKING:
     from newsbot.sites import ExtractionHints, Site
 
 _MB = 1024 * 1024
+
+logger = logging.getLogger(__name__)
 
 
 class ExtractionTimeout(Exception):
@@ -136,6 +141,9 @@ class Extractor:
         self.timeout = timeout
         self._work = work
         self._pool: ProcessPool | None = None
+        self._starting: Deferred[None] | None = None
+        self._up = False
+        self._waiting: list[Deferred[None]] = []
         if processes:
             self._pool = ProcessPool(
                 max_workers=processes,
@@ -155,15 +163,36 @@ class Extractor:
             settings.getint("NEWSBOT_EXTRACTION_MEMORY_MB"),
         )
 
-    def start(self) -> Deferred[list[Extracted | None]] | None:
-        """Start the workers; the Deferred fires once each has answered. Connected to
-        spider_opened, which waits for it: the forkserver loads the extraction stack (a
-        second or two of CPU) before the first request, not while the downloads it would
-        slow down are timing out."""
-        if self._pool is None:
-            return None
-        warmed = [_deferred(self._pool.schedule(_ready)) for _ in range(self.processes)]
-        return gatherResults(warmed, consumeErrors=True)
+    def start(self) -> None:
+        """Start the workers, in a thread: forking the first one waits for the forkserver to
+        load the extraction stack (a second of CPU, begun when the spider was made), and the
+        reactor fetches and reads the section pages meanwhile. ``extract`` waits for them.
+        Connected to spider_opened."""
+        if self._pool is not None and self._starting is None:
+            self._starting = deferToThread(self._warm_up)
+            self._starting.addBoth(self._started)
+
+    def _warm_up(self) -> None:
+        """In a thread: each worker up and answering."""
+        assert self._pool is not None
+        for warmed in [self._pool.schedule(_ready) for _ in range(self.processes)]:
+            warmed.result()
+
+    def _started(self, result: object) -> None:
+        """Release the pages that waited for the workers. A pool that failed to start fails
+        them when they are scheduled (as ExtractionCrashed), not here."""
+        if isinstance(result, Failure):
+            logger.error("Extraction workers failed to start: %s", result.getErrorMessage())
+        self._up = True
+        waiting, self._waiting = self._waiting, []
+        for waiter in waiting:
+            waiter.callback(None)
+
+    async def _workers_up(self) -> None:
+        if self._starting is not None and not self._up:
+            waiter: Deferred[None] = Deferred()
+            self._waiting.append(waiter)
+            await maybe_deferred_to_future(waiter)
 
     async def extract(self, response: Response, site: Site) -> Extracted:
         """The article of ``response`` (and the site selectors it defeats).
@@ -174,6 +203,7 @@ class Extractor:
         args = (response.body, response.url, site.hints, declared_charset(response))
         if self._pool is None:
             return await self._in_thread(args)
+        await self._workers_up()
         future = self._pool.schedule(self._work, args=args, timeout=self.timeout)
         try:
             return await maybe_deferred_to_future(_deferred(future))
@@ -232,6 +262,10 @@ def _context() -> Any:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["newsbot.extraction.preload"])
+        # Started now, when the spider is made: the server loads the extraction stack on
+        # another core while Scrapy opens its components, not when the first worker is asked
+        # for (which waits for it, on the reactor thread).
+        multiprocessing.forkserver.ensure_running()
         return context
     return multiprocessing.get_context("spawn")
 
