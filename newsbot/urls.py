@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from tldextract import TLDExtract
@@ -77,6 +78,12 @@ def is_tracking_param(name: str) -> bool:
     )
 
 
+# URLs normalized lately: discovery spells each link several ways (to key it, to match it, to
+# follow it) and the same menu and teaser links recur on every page of a site. Bounded: a few MB.
+_RECENT_URLS = 16_384
+
+
+@lru_cache(maxsize=_RECENT_URLS)
 def strip_tracking(url: str) -> str:
     """The URL without tracking and session parameters and fragment; everything else kept as
     written."""
@@ -93,6 +100,7 @@ def strip_tracking(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, path, urlencode(query), ""))
 
 
+@lru_cache(maxsize=_RECENT_URLS)
 def canonical_url(url: str) -> str:
     """The one spelling of an article URL used for export and de-duplication.
 

@@ -17,7 +17,7 @@ from lxml import etree, html
 from trafilatura import bare_extraction
 
 from newsbot.extraction.boilerplate import remove_boilerplate
-from newsbot.extraction.document import elements, select
+from newsbot.extraction.document import content_of, elements, select
 from newsbot.extraction.paragraphs import blocks_of, cleaned, paragraphs_of
 from newsbot.extraction.phrases import drop_furniture
 from newsbot.extraction.prose import Prose, main_prose, prose_texts
@@ -70,7 +70,7 @@ def extract_body(page: Page, title: str | None = None, description: str | None =
     remove_boilerplate(tree, page.hints.drop)
     _join_drop_caps(tree)
     # Cut into blocks before trafilatura runs: it prunes the tree it is given.
-    layout = blocks_of(_content(tree))
+    layout = blocks_of(content_of(tree))
     paragraphs = _from_selector(tree, page.hints.body) or _from_page(
         tree, layout, page, description
     )
@@ -86,7 +86,7 @@ def _lost_prose(cleaned_layout: Layout, page: Page) -> bool:
     cleaned_prose = main_prose(cleaned_layout)
     if _is_long(cleaned_prose):
         return False
-    served = main_prose(blocks_of(_content(page.root)))
+    served = page.served_prose
     return _is_long(served) and cleaned_prose.chars < _LOST_SHARE * served.chars
 
 
@@ -95,7 +95,7 @@ def _uncleaned(page: Page, description: str | None) -> list[str]:
     the main prose's container."""
     tree = _working_copy(page.root)
     _join_drop_caps(tree)
-    layout = blocks_of(_content(tree))
+    layout = blocks_of(content_of(tree))
     paragraphs = _from_page(tree, layout, page, description)
     prose = main_prose(layout)
     texts = cleaned(prose_texts(layout, prose)) if prose.paragraphs else []
@@ -121,7 +121,7 @@ def _working_copy(root: HtmlElement) -> HtmlElement:
     when a page's markup holds no text. The rest of ``<head>`` would only be copied, walked
     and thrown away, several times over. A page whose markup the parser left in ``<head>``
     (no ``<body>`` tag, a ``<meta>`` first) is copied whole."""
-    body = _content(root)
+    body = content_of(root)
     if body is root:
         return deepcopy(root)
     copy = html.Element("html")
@@ -137,12 +137,6 @@ def _join_drop_caps(tree: HtmlElement) -> None:
     for element in elements(_DROP_CAPS(tree)):
         if len(element.text_content().strip()) == 1 and element.tail and not element.tail.strip():
             element.tail = None
-
-
-def _content(root: HtmlElement) -> HtmlElement:
-    """``<body>``, or the whole page when the body is empty."""
-    body = root.find("body")
-    return body if body is not None and len(body) else root
 
 
 def _from_page(tree: HtmlElement, layout: Layout, page: Page, description: str | None) -> list[str]:

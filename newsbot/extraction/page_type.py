@@ -25,20 +25,18 @@ The rule, first match wins; JSON-LD speaks before OpenGraph because templates st
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newsbot.discovery.links import SLUG_WORDS, article_links_in
 from newsbot.discovery.url_shape import url_shape
 from newsbot.extraction.jsonld import is_article
-from newsbot.extraction.paragraphs import blocks_of
-from newsbot.extraction.prose import Prose, main_prose
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from newsbot.extraction.document import Page
+    from newsbot.extraction.prose import Prose
 
 _COLLECTION_TYPES = frozenset({"CollectionPage", "SearchResultsPage"})
 _PAGE_TYPES = frozenset({"WebPage", "WebSite", "AboutPage", "ProfilePage", "ContactPage"})
@@ -81,7 +79,6 @@ def classify_early(page: Page) -> str | None:
     no body extraction."""
     og_type = _og_type(page)
     types = page.linked.types()
-    prose = cache(lambda: main_prose(blocks_of(page.root.body)))
     # In the docstring's order; each test runs only if the ones before it did not hold.
     rules: tuple[tuple[str, Callable[[], bool]], ...] = (
         ("empty", lambda: not (page.meta.content or page.linked.nodes or _has_text(page))),
@@ -94,12 +91,12 @@ def classify_early(page: Page) -> str | None:
             lambda: (
                 bool(types & _COLLECTION_TYPES)
                 or _is_section_front(page)
-                or _is_intro_and_teasers(page, prose)
+                or _is_intro_and_teasers(page)
             ),
         ),
         ("article", lambda: _labelled_article(page, og_type)),
         ("video", lambda: og_type.startswith("video") or "VideoObject" in types),
-        ("listing", lambda: _is_teaser_wall(page, types) and not _is_long(prose())),
+        ("listing", lambda: _is_teaser_wall(page, types) and not _is_long(page.served_prose)),
     )
     return next((page_type for page_type, holds in rules if holds()), None)
 
@@ -146,7 +143,7 @@ def _is_section_front(page: Page) -> bool:
     return below >= _MIN_FRONT_ARTICLE_LINKS
 
 
-def _is_intro_and_teasers(page: Page, prose: Callable[[], Prose]) -> bool:
+def _is_intro_and_teasers(page: Page) -> bool:
     """A front's text: many teaser snippets, each beside a link, and at most a short intro,
     on a page whose URL is no permalink (a date, a headline-like slug) and which neither
     dates itself nor links to fewer articles than it has teasers. Cheapest tests first."""
@@ -154,8 +151,8 @@ def _is_intro_and_teasers(page: Page, prose: Callable[[], Prose]) -> bool:
     return (
         not (shape.has_date or shape.slug_words >= SLUG_WORDS)
         and not _has_own_date(page)
-        and prose().snippets >= _MIN_TEASERS
-        and not _is_long(prose())
+        and page.served_prose.snippets >= _MIN_TEASERS
+        and not _is_long(page.served_prose)
         and len(article_links_in(page.root, page.url)) >= _MIN_TEASERS
     )
 
