@@ -50,6 +50,10 @@ class Article:
     near_signature: tuple[str, bytes | None] | None = field(
         default=None, metadata={INTERNAL: True}, repr=False
     )
+    #: Set where the article was normalized with the pipeline's own rules (the extraction
+    #: worker, off the reactor thread); the normalize pipeline then has nothing to redo. What
+    #: the spider adds afterwards (site, section, source_url, fetched_at) is never normalized.
+    normalized: bool = field(default=False, metadata={INTERNAL: True}, repr=False)
 
 
 #: The exported columns, in order (FEED_EXPORT_FIELDS).

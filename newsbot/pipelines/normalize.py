@@ -24,21 +24,28 @@ class NormalizePipeline:
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        for name in _TEXT_FIELDS:
-            adapter[name] = clean_text(adapter.get(name) or "") or None
-        for name in _LIST_FIELDS:
-            adapter[name] = unique_clean(adapter.get(name) or [])
-        for name in _DATE_FIELDS:
-            adapter[name] = to_utc_iso(adapter.get(name))
-        adapter["body"] = clean_body(adapter.get("body") or "")
-        adapter["word_count"] = word_count(adapter["body"])
-        adapter["fingerprint"] = body_fingerprint(adapter["body"])
-        adapter["url"] = canonical_url(adapter["url"])
-        image = adapter.get("image_url")
-        adapter["image_url"] = image if image and is_http_url(image) else None
-        language = (adapter.get("language") or "").strip().lower()[:2]
-        adapter["language"] = language if language.isalpha() and len(language) == 2 else None
+        if not adapter.get("normalized"):
+            normalize(adapter)
         return item
+
+
+def normalize(adapter: ItemAdapter) -> None:
+    """Every field of the item in its one spelling (what the pipeline does, also run by the
+    extraction workers)."""
+    for name in _TEXT_FIELDS:
+        adapter[name] = clean_text(adapter.get(name) or "") or None
+    for name in _LIST_FIELDS:
+        adapter[name] = unique_clean(adapter.get(name) or [])
+    for name in _DATE_FIELDS:
+        adapter[name] = to_utc_iso(adapter.get(name))
+    adapter["body"] = clean_body(adapter.get("body") or "")
+    adapter["word_count"] = word_count(adapter["body"])
+    adapter["fingerprint"] = body_fingerprint(adapter["body"])
+    adapter["url"] = canonical_url(adapter["url"])
+    image = adapter.get("image_url")
+    adapter["image_url"] = image if image and is_http_url(image) else None
+    language = (adapter.get("language") or "").strip().lower()[:2]
+    adapter["language"] = language if language.isalpha() and len(language) == 2 else None
 
 
 def unique_clean(values: list[str]) -> list[str]:

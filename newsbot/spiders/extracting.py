@@ -22,6 +22,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from itemadapter import ItemAdapter
 from pebble import ProcessExpired, ProcessPool
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.python import to_unicode
@@ -34,7 +35,7 @@ from w3lib.encoding import http_content_type_encoding
 from newsbot import timing
 from newsbot.items import ARTICLE_PAGE_TYPES
 from newsbot.neardup import signature
-from newsbot.text import body_fingerprint, clean_body
+from newsbot.pipelines.normalize import normalize
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -87,19 +88,19 @@ def extract_page(
     with timing.collecting() as seconds:
         article = extract_article(content, url, hints, encoding=encoding)
         unmatched = _unmatched_selectors(article, content, hints, encoding)
-        _sign(article)
+        _normalize_and_sign(article)
     # Page typing is timed inside; the rest of the page's time is extraction proper.
     seconds["extraction"] = time.perf_counter() - started - seconds.get("page_type", 0.0)
     return Extracted(article, unmatched, seconds)
 
 
-def _sign(article: Article) -> None:
-    """Sign an article's body as deduplication will read it (cleaned as the normalize
-    pipeline cleans it), here in the worker rather than on the reactor thread."""
-    if article.page_type not in ARTICLE_PAGE_TYPES or not article.body:
-        return
-    body = clean_body(article.body)
-    article.near_signature = (body_fingerprint(body), signature(body))
+def _normalize_and_sign(article: Article) -> None:
+    """Normalize an article as the normalize pipeline would and sign its body for
+    deduplication: here in the worker, not on the reactor thread."""
+    normalize(ItemAdapter(article))
+    article.normalized = True
+    if article.page_type in ARTICLE_PAGE_TYPES and article.body:
+        article.near_signature = (article.fingerprint, signature(article.body))
 
 
 def _unmatched_selectors(
