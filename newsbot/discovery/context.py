@@ -60,6 +60,8 @@ class ContextReader:
         self._links_in: Counter[html.HtmlElement] = Counter()
         self._short_in: Counter[html.HtmlElement] = Counter()
         self._headings_in: Counter[html.HtmlElement] = Counter()
+        # The class/id/role words of each container, split once: every link below it asks.
+        self._tokens: dict[html.HtmlElement, set[str]] = {}
         total = 0
         for anchor in anchors:
             total += 1
@@ -78,7 +80,7 @@ class ContextReader:
         article_at = next((i for i, el in enumerate(ancestors) if _is_article(el)), -1)
         # Lists, not short cuts: each ancestor is looked at, so recording sees every word
         # that matched, not only the nearest one.
-        teasers = [_is_teaser(el) for el in ancestors[:_TEASER_DEPTH]]
+        teasers = [self._is_teaser(el) for el in ancestors[:_TEASER_DEPTH]]
         teaser = (
             article_at >= 0
             or any(teasers)
@@ -107,7 +109,16 @@ class ContextReader:
         own_part = inside_article and element.tag in {"header", "footer"}
         by_tag = not own_part and element.tag in BOILERPLATE_TAGS
         by_type = _itemtype(element).endswith(_FURNITURE_TYPES)
-        return _matches(_tokens(element), BOILERPLATE_TOKENS) or by_tag or by_type
+        return _matches(self._tokens_of(element), BOILERPLATE_TOKENS) or by_tag or by_type
+
+    def _is_teaser(self, element: html.HtmlElement) -> bool:
+        return element.tag in _HEADINGS or _matches(self._tokens_of(element), TEASER_TOKENS)
+
+    def _tokens_of(self, element: html.HtmlElement) -> set[str]:
+        tokens = self._tokens.get(element)
+        if tokens is None:
+            tokens = self._tokens[element] = _tokens(element)
+        return tokens
 
 
 def _tokens(element: html.HtmlElement) -> set[str]:
@@ -131,7 +142,3 @@ def _itemtype(element: html.HtmlElement) -> str:
 
 def _is_article(element: html.HtmlElement) -> bool:
     return element.tag == "article" or _itemtype(element).endswith(_ARTICLE_TYPES)
-
-
-def _is_teaser(element: html.HtmlElement) -> bool:
-    return element.tag in _HEADINGS or _matches(_tokens(element), TEASER_TOKENS)

@@ -13,11 +13,11 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import TYPE_CHECKING
 
-from lxml import etree, html
+from lxml import etree
 from trafilatura import bare_extraction
 
 from newsbot.extraction.boilerplate import remove_boilerplate
-from newsbot.extraction.document import content_of, elements, select
+from newsbot.extraction.document import content_of, elements, new_root, select
 from newsbot.extraction.paragraphs import blocks_of, cleaned, paragraphs_of
 from newsbot.extraction.phrases import drop_furniture
 from newsbot.extraction.prose import Prose, main_prose, prose_texts
@@ -26,6 +26,8 @@ from newsbot.extraction.sitename import compact
 from newsbot.text import clean_body
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml.html import HtmlElement
 
     from newsbot.extraction.document import Page
@@ -66,13 +68,11 @@ def extract_body(page: Page, title: str | None = None, description: str | None =
     precedes it (kicker, section label) and a dek repeating the summary belong to the
     article's header, not its text, when the extractor picked them up with the article.
     """
-    tree = _working_copy(page.root)
-    remove_boilerplate(tree, page.hints.drop)
-    _join_drop_caps(tree)
+    tree = _cleaned_copy(page)
     # Cut into blocks before trafilatura runs: it prunes the tree it is given.
     layout = blocks_of(content_of(tree))
     paragraphs = _from_selector(tree, page.hints.body) or _from_page(
-        tree, layout, page, description
+        tree, layout, page, description, remake=lambda: _cleaned_copy(page)
     )
     if not paragraphs or _lost_prose(layout, page):
         paragraphs = _uncleaned(page, description)
@@ -93,10 +93,9 @@ def _lost_prose(cleaned_layout: Layout, page: Page) -> bool:
 def _uncleaned(page: Page, description: str | None) -> list[str]:
     """The text of the page as served: trafilatura's, unless it misses the main prose, then
     the main prose's container."""
-    tree = _working_copy(page.root)
-    _join_drop_caps(tree)
+    tree = _served_copy(page)
     layout = blocks_of(content_of(tree))
-    paragraphs = _from_page(tree, layout, page, description)
+    paragraphs = _from_page(tree, layout, page, description, remake=lambda: _served_copy(page))
     prose = main_prose(layout)
     texts = cleaned(prose_texts(layout, prose)) if prose.paragraphs else []
     if _holds_most(paragraphs, texts):
@@ -115,6 +114,21 @@ def _is_long(prose: Prose) -> bool:
     return prose.is_long(_LONG_PROSE_PARAGRAPHS, _LONG_PROSE_CHARS)
 
 
+def _cleaned_copy(page: Page) -> HtmlElement:
+    """The page's working copy, cleared of boilerplate (drop caps joined)."""
+    tree = _working_copy(page.root)
+    remove_boilerplate(tree, page.hints.drop)
+    _join_drop_caps(tree)
+    return tree
+
+
+def _served_copy(page: Page) -> HtmlElement:
+    """The page's working copy as served (drop caps joined)."""
+    tree = _working_copy(page.root)
+    _join_drop_caps(tree)
+    return tree
+
+
 def _working_copy(root: HtmlElement) -> HtmlElement:
     """A copy of the page's ``<body>`` to clean and prune (the other fields read the page as
     served), with its structured data: trafilatura falls back on a JSON-LD ``articleBody``
@@ -124,7 +138,7 @@ def _working_copy(root: HtmlElement) -> HtmlElement:
     body = content_of(root)
     if body is root:
         return deepcopy(root)
-    copy = html.Element("html")
+    copy = new_root()
     copy.extend(deepcopy(element) for element in elements(_LINKED_DATA(root)))
     copy.append(deepcopy(body))
     return copy
@@ -139,11 +153,18 @@ def _join_drop_caps(tree: HtmlElement) -> None:
             element.tail = None
 
 
-def _from_page(tree: HtmlElement, layout: Layout, page: Page, description: str | None) -> list[str]:
+def _from_page(
+    tree: HtmlElement,
+    layout: Layout,
+    page: Page,
+    description: str | None,
+    remake: Callable[[], HtmlElement],
+) -> list[str]:
     """trafilatura's paragraphs, placed on the page's blocks (``layout``, cut from ``tree``
-    before trafilatura pruned it) and corrected by their layout."""
+    before trafilatura pruned it) and corrected by their layout; ``remake`` makes ``tree``
+    again."""
     declared = page.linked.text("articleBody") or ""
-    chosen = _from_trafilatura(tree, page.url, declared)
+    chosen = _from_trafilatura(tree, page.url, declared, remake)
     return cleaned(select_paragraphs(layout, chosen, description))
 
 
@@ -180,15 +201,18 @@ def _from_selector(tree: HtmlElement, css: str | None) -> list[str]:
     return [paragraph for element in outermost for paragraph in paragraphs_of(element)]
 
 
-def _from_trafilatura(tree: HtmlElement, url: str, declared: str) -> list[str]:
+def _from_trafilatura(
+    tree: HtmlElement, url: str, declared: str, remake: Callable[[], HtmlElement]
+) -> list[str]:
     """trafilatura's paragraphs from its fast extraction, unless that looks like a miss; then
     from its full one, whose fallback extractors cost a third more time and, on pages the
-    fast one reads right, sometimes add a neighbouring block's text."""
-    spare = deepcopy(tree)  # trafilatura prunes the tree it is given
+    fast one reads right, sometimes add a neighbouring block's text. trafilatura prunes the
+    tree it is given: the full one gets the tree made again (rarely needed, so cheaper than
+    a copy kept for every page)."""
     paragraphs = _trafilatura_paragraphs(tree, url, fast=True)
     if not _missed(paragraphs, declared):
         return paragraphs
-    return _trafilatura_paragraphs(spare, url, fast=False)
+    return _trafilatura_paragraphs(remake(), url, fast=False)
 
 
 def _missed(paragraphs: list[str], declared: str) -> bool:

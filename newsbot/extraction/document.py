@@ -46,11 +46,14 @@ _HTML_CLASSES = etree.ElementDefaultClassLookup(
 )  # fmt: skip
 # Where the article sits, most specific first: the article block holding the headline, the
 # page's main region, any article block. Bylines and <time> are looked up there, not in teasers.
-_SCOPE_XPATHS = (
-    "//*[self::article or contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]"
-    "[.//h1]",
-    "//main|//*[@role='main']",
-    "//article",
+_SCOPE_XPATHS = tuple(
+    etree.XPath(path)
+    for path in (
+        "//*[self::article or contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]"
+        "[.//h1]",
+        "//main|//*[@role='main']",
+        "//article",
+    )
 )
 
 
@@ -167,8 +170,7 @@ def parse(text: str) -> html.HtmlElement:
     The text goes to lxml as UTF-8 bytes with the encoding stated, so an ``<?xml encoding?>``
     declaration or a stray ``<meta charset>`` cannot make lxml decode it a second time.
     """
-    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-    parser.set_element_class_lookup(_HTML_CLASSES)
+    parser = _parser()
     data = text.encode("utf-8", "replace").translate(None, _C0_CONTROLS)
     for noncharacter in _NONCHARACTERS:
         if noncharacter in data:
@@ -193,6 +195,21 @@ def content_of(root: html.HtmlElement) -> html.HtmlElement:
     return body if body is not None and len(body) else root
 
 
+def new_root() -> html.HtmlElement:
+    """An empty ``<html>`` element of a document of its own, whose elements get their class
+    as parsed pages' do (a working copy of a page is built under it)."""
+    root: html.HtmlElement = _parser().makeelement("html")
+    return root
+
+
+def _parser() -> html.HTMLParser:
+    # A parser per page: lxml parsers must not be shared between threads (extraction runs in
+    # threads with NEWSBOT_EXTRACTION_PROCESSES=0).
+    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    parser.set_element_class_lookup(_HTML_CLASSES)
+    return parser
+
+
 def _keep_commented_lang(root: html.HtmlElement, text: str) -> None:
     """Give ``root`` the ``lang`` of an ``<html>`` tag that only appears inside IE conditional
     comments (``<!--[if gt IE 9]><html lang="en"><![endif]-->``), which parsing drops."""
@@ -204,7 +221,7 @@ def _keep_commented_lang(root: html.HtmlElement, text: str) -> None:
 
 def _article_scope(root: html.HtmlElement) -> html.HtmlElement:
     for xpath in _SCOPE_XPATHS:
-        found = elements(root.xpath(xpath))
+        found = elements(xpath(root))
         if found:
             return found[0]
     body: html.HtmlElement = root.find("body")

@@ -100,7 +100,7 @@ class _Collector:
         if tag in _SKIPPED:
             return
         block = tag in _BLOCKS
-        if block or tag in _BREAKS:
+        if (block or tag in _BREAKS) and self._line:
             self.flush()
         if block:
             parent = self._open[-1] if self._open else -1
@@ -114,7 +114,8 @@ class _Collector:
             self.walk(child, in_link)
             self._add(child.tail, in_link)
         if block:
-            self.flush()
+            if self._line:
+                self.flush()
             self._open.pop()
 
     def _add(self, text: str | None, in_link: bool) -> None:
@@ -126,6 +127,8 @@ class _Collector:
                 self._link_chars += len(text.strip())
 
     def flush(self) -> None:
+        """End the line: a block of its text, if it has any (an empty line has no link text
+        and no lead to reset either)."""
         text = " ".join("".join(self._line).split())
         if text:
             lead = " ".join((self._lead or "").split())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 
 import datasketch
+from trafilatura.external import jt_stoplist_init
 
 from newsbot.extraction import extract_article
 from newsbot.extraction.language import load_model
@@ -19,4 +20,7 @@ from newsbot.extraction.language import load_model
 __all__ = ["datasketch", "extract_article"]
 
 load_model()
+# trafilatura's last resort (jusText, on pages its own extractors miss) merges the stop words
+# of every language on first use: 0.2 s of CPU that each renewed worker would spend again.
+jt_stoplist_init()
 gc.freeze()
