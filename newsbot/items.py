@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, fields
 
 #: Metadata key marking fields that exist for the pipeline but are never exported.
 INTERNAL = "newsbot_internal"
+#: Metadata key of an exported field's description for analysts (the data dictionary).
+DOC = "newsbot_doc"
 
 
 @dataclass
