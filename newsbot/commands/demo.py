@@ -36,12 +36,17 @@ LOCALHOST_SETTINGS = {
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
 }
-#: The demo keeps its state and run summaries apart from live crawls of the same spider.
-#: Applied above the project settings and below the command line (-s still wins).
+#: The demo keeps its state, run summaries and files apart from live crawls of the same
+#: spider: an analyst's data/asia_pacific/ never holds demo rows. Applied above the project
+#: settings and below the command line (-s still wins).
 DEMO_SETTINGS = {
     **LOCALHOST_SETTINGS,
     "NEWSBOT_STATE_PATH": "data/state/demo-%(name)s.sqlite3",
     "NEWSBOT_RUNS_DIR": "data/runs/demo-%(name)s",
+    "NEWSBOT_DEFAULT_FEEDS": {
+        "data/demo/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "store_empty": False},
+        "data/demo/%(name)s/%(time)s.csv": {"format": "csv", "store_empty": False},
+    },
 }
 
 
