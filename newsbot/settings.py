@@ -126,6 +126,10 @@ FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORTERS = {"csv": "newsbot.exports.csv.ArticleCsvItemExporter"}
 
+# scrapy dataset keeps at most this much in memory (MB); the rest spills to a temporary folder
+# beside the output, so an archive of millions of articles needs only room on disk.
+NEWSBOT_DATASET_MEMORY_MB = 1024
+
 # --- newsbot ----------------------------------------------------------------------------------
 # Extra folder(s) of site declarations (*.toml), os.pathsep-separated, added to the bundled ones;
 # a file with the same name as a bundled one replaces it.

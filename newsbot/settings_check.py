@@ -211,6 +211,7 @@ SETTINGS: dict[str, Rule] = {
     "NEWSBOT_EXTRACTION_PROCESSES": whole_number(-1),
     "NEWSBOT_EXTRACTION_MAX_TASKS": COUNT,
     "NEWSBOT_EXTRACTION_MEMORY_MB": COUNT,
+    "NEWSBOT_DATASET_MEMORY_MB": whole_number(64),
     "NEWSBOT_VALIDATE_MIN_WORDS": COUNT,
     "NEWSBOT_STATE_PATH": PATH_TEMPLATE,
     "NEWSBOT_STATE_STORE": Rule("an importable class path (module.Class)", _is_importable),

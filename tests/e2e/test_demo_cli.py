@@ -36,8 +36,8 @@ def test_jsonl_has_every_demo_article_once(demo_run: Path) -> None:
     assert len(found) == len(set(found))
     assert set(found) == expected_demo_paths(1, set(found))
     assert all(list(r) == list(EXPORT_FIELDS) for r in records)
-    default_feeds = demo_run / "data" / "asia_pacific"
-    assert not default_feeds.exists(), "-O must replace the default feeds, not add to them"
+    for default_feeds in (demo_run / "data" / "asia_pacific", demo_run / "data" / "demo"):
+        assert not default_feeds.exists(), "-O must replace the default feeds, not add to them"
     for record in records:
         assert not any(phrase in record["body"] for phrase in BOILERPLATE_PHRASES), record["url"]
 
@@ -57,11 +57,12 @@ def test_csv_matches_jsonl_row_for_row(demo_run: Path) -> None:
         assert int(row["word_count"]) == record["word_count"]
 
 
-def test_without_output_options_files_land_under_data(tmp_path: Path) -> None:
+def test_without_output_options_files_land_under_data_demo(tmp_path: Path) -> None:
     done = scrapy(tmp_path, "demo", "-a", "limit=3")
     assert done.returncode == 0, done.stderr[-3000:]
-    jsonl = list((tmp_path / "data" / "asia_pacific").glob("*.jsonl"))
-    csv_files = list((tmp_path / "data" / "asia_pacific").glob("*.csv"))
+    assert not (tmp_path / "data" / "asia_pacific").exists(), "demo rows in the live folder"
+    jsonl = list((tmp_path / "data" / "demo" / "asia_pacific").glob("*.jsonl"))
+    csv_files = list((tmp_path / "data" / "demo" / "asia_pacific").glob("*.csv"))
     assert len(jsonl) == len(csv_files) == 1
     assert jsonl[0].stem == csv_files[0].stem
     assert len(jsonl[0].read_text().splitlines()) == 3

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.e2e
 
 READERS = {
-    "jsonl": "read_json_auto('data/asia_pacific/*.jsonl')",
-    "csv": "read_csv_auto('data/asia_pacific/*.csv')",
+    "jsonl": "read_json_auto('data/demo/asia_pacific/*.jsonl')",
+    "csv": "read_csv_auto('data/demo/asia_pacific/*.csv')",
 }
 
 
