@@ -124,7 +124,14 @@ EXTENSIONS = {
 }
 FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)
 FEED_EXPORT_ENCODING = "utf-8"
-FEED_EXPORTERS = {"csv": "newsbot.exports.csv.ArticleCsvItemExporter"}
+# FEED_EXPORT_ENCODING = "utf-8-sig" (the byte-order mark Excel wants) reaches CSV files only:
+# JSON and JSONL stay plain UTF-8, which every JSON reader requires.
+FEED_EXPORTERS = {
+    "csv": "newsbot.exports.csv.ArticleCsvItemExporter",
+    "jsonlines": "newsbot.exports.json.PlainJsonLinesItemExporter",
+    "jsonl": "newsbot.exports.json.PlainJsonLinesItemExporter",
+    "json": "newsbot.exports.json.PlainJsonItemExporter",
+}
 
 # scrapy dataset keeps at most this much in memory (MB); the rest spills to a temporary folder
 # beside the output, so an archive of millions of articles needs only room on disk.

@@ -21,6 +21,14 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _TEXT_PREFIX = "'"
 
 
+def appending(file: Any) -> bool:
+    """Whether ``file`` already holds an earlier run's output (``-o`` appends to it)."""
+    try:
+        return bool(file.tell())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
 def neutralise_formula(cell: str) -> str:
     """``cell`` prefixed with ``'`` when a spreadsheet would evaluate it as a formula.
 
@@ -45,6 +53,10 @@ class ArticleCsvItemExporter(CsvItemExporter):
 
     def __init__(self, file: Any, **kwargs: Any) -> None:
         kwargs.setdefault("join_multivalued", LIST_SEPARATOR)
+        if appending(file):
+            # -o onto an earlier run's file: its header is there already, and a second one
+            # mid-file would read as a row.
+            kwargs["include_headers_line"] = False
         super().__init__(file, **kwargs)
 
     def serialize_field(self, field: Mapping[str, Any] | Field, name: str, value: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import logging
@@ -169,6 +170,8 @@ class PublishingFeedExporter(FeedExporter):
             "spider": self.run.spider,
             "started_at": self.run.started.isoformat(),
             "finished_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+            # A file -o appended to holds earlier runs' rows too: "items" are this run's.
+            "rows_in_file": _rows(part, slot.format),
         }
 
     def _complete_publications(self, store: StateStore) -> None:
@@ -223,6 +226,17 @@ def _collected_errors() -> Iterator[list[str]]:
         yield errors
     finally:
         feed_logger.removeFilter(collector)
+
+
+def _rows(path: Path, fmt: str) -> int | None:
+    """The records in an export file (JSON Lines and CSV; None for other formats)."""
+    if fmt in {"jsonlines", "jsonl"}:
+        with path.open("rb") as lines:
+            return sum(1 for line in lines if line.strip())
+    if fmt == "csv":
+        with path.open(encoding="utf-8-sig", newline="") as rows:
+            return max(sum(1 for _ in csv.reader(rows)) - 1, 0)
+    return None
 
 
 def _manifest_part(part: Path) -> Path:

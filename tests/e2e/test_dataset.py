@@ -120,7 +120,10 @@ def test_all_revisions_and_filters(archive: Path) -> None:
     dataset(archive, "-O", "all.jsonl", "-a", "revisions=all")
     rows = [json.loads(line) for line in (archive / "all.jsonl").read_text().splitlines()]
     assert sorted((r["url"][-1], r["revision"]) for r in rows) == [
-        ("a", 1), ("a", 2), ("b", 1), ("c", 1)
+        ("a", 1),
+        ("a", 2),
+        ("b", 1),
+        ("c", 1),
     ]
     assert list(rows[0]) == list(EXPORT_FIELDS)
     # Days are of publication, of fetching where the page gave none (A2: fetched 3 Nov).
@@ -170,7 +173,8 @@ def test_the_demos_two_days_give_every_article_once(demo_days: Path) -> None:
     changed = {u for u in day1.keys() & day2.keys() if day1[u].body != day2[u].body}
     assert len(frame) == frame.url.nunique() == len(day2)
     assert sorted(frame.revision.value_counts().items()) == [
-        (1, len(day2) - len(changed)), (2, len(changed))
+        (1, len(day2) - len(changed)),
+        (2, len(changed)),
     ]
     assert isinstance(frame.published_at.dtype, pd.DatetimeTZDtype)
     # The live spider's folder is not the demo's: without demo=1 there is nothing.

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 from typing import TYPE_CHECKING
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -92,3 +94,36 @@ def test_demo_day_two_exports_only_the_new_and_updated_articles(tmp_path: Path) 
     assert len(day1) == len(DemoSite(1).article_urls("http://127.0.0.1"))
     assert sorted(r["revision"] for r in day2) == [1, 1, 1, 2, 2]  # 3 new, 2 updated
     assert len(records("again.jsonl")) == len(day1)  # day 1 starts the news cycle afresh
+
+
+def test_the_excel_byte_order_mark_goes_to_csv_only(tmp_path: Path) -> None:
+    done = scrapy(tmp_path, "demo", "-a", "limit=3", "-s", "FEED_EXPORT_ENCODING=utf-8-sig",
+                  "-O", "x.jsonl", "-O", "x.json", "-O", "x.csv")  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert (tmp_path / "x.csv").read_bytes().startswith(codecs.BOM_UTF8)
+    assert pd.read_csv(tmp_path / "x.csv", encoding="utf-8-sig").columns[0] == "url"
+    for name in ("x.jsonl", "x.json"):
+        assert not (tmp_path / name).read_bytes().startswith(codecs.BOM_UTF8), name
+    assert len(pd.read_json(tmp_path / "x.jsonl", lines=True)) == 3
+    assert len(json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))) == 3
+    ((rows,),) = duckdb.sql(f"SELECT count(*) FROM read_json('{tmp_path / 'x.jsonl'}')").fetchall()
+    assert rows == 3
+
+
+def test_appending_runs_keeps_files_readable(tmp_path: Path) -> None:
+    for _ in range(2):
+        done = scrapy(tmp_path, "demo", "-a", "limit=3", "-o", "all.csv", "-o", "all.jsonl")
+        assert done.returncode == 0, done.stderr[-3000:]
+    frame = pd.read_csv(tmp_path / "all.csv")
+    assert len(frame) == 6, "one header, then both runs' rows"
+    assert list(frame.columns) == list(EXPORT_FIELDS)
+    assert len(pd.read_json(tmp_path / "all.jsonl", lines=True)) == 6
+    for name in ("all.csv", "all.jsonl"):
+        manifest = json.loads((tmp_path / f"{name}.manifest.json").read_text(encoding="utf-8"))
+        assert (manifest["items"], manifest["rows_in_file"]) == (3, 6), name
+    # A JSON array cannot take a second run: refused, the first run's file left whole.
+    assert scrapy(tmp_path, "demo", "-a", "limit=3", "-o", "all.json").returncode == 0
+    again = scrapy(tmp_path, "demo", "-a", "limit=3", "-o", "all.json")
+    assert again.returncode == 3
+    assert "a JSON array cannot be appended to" in again.stderr
+    assert len(json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))) == 3
