@@ -124,7 +124,9 @@ def _latest(selected: str) -> str:
     """Each article's latest revision (the latest fetch of it, should one revision have been
     exported twice): its key found over the key columns, then its row streamed in."""
     return (
-        f"WITH rows AS ({selected}), "  # noqa: S608 (the filter's values are parameters)
+        # Not materialized: read twice, once for the keys and once streaming the rows, rather
+        # than every row with its body held (or spilled) between the two.
+        f"WITH rows AS NOT MATERIALIZED ({selected}), "  # noqa: S608 (the values are parameters)
         "latest AS (SELECT url, max(struct_pack(revision := revision, fetched_at := fetched_at, "
         "run_id := run_id)) AS key FROM rows GROUP BY url) "
         "SELECT rows.* FROM rows SEMI JOIN latest ON rows.url = latest.url "

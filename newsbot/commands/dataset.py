@@ -92,7 +92,13 @@ class Command(ScrapyCommand):
                   "with -a archive=FOLDER", file=sys.stderr)  # fmt: skip
             self.exitcode = int(ExitCode.USAGE)
             return
-        rows = _write(archive, cut, output, fmt, self.settings)
+        try:
+            rows = _write(archive, cut, output, fmt, self.settings)
+        except DatasetFailed as exc:
+            # A run file that is not JSON, a full disk, too little memory: nothing written.
+            print(f"No dataset written: {exc}", file=sys.stderr)
+            self.exitcode = int(ExitCode.CRAWL_FAILED)
+            return
         print(f"Wrote {rows} articles from {len(runs)} runs to {output} ({fmt})")
 
     def _folders(self, arguments: dict[str, str]) -> list[Path]:
@@ -137,15 +143,29 @@ def _write(archive: Archive, cut: Cut, output: Path, fmt: str, settings: BaseSet
     output.parent.mkdir(parents=True, exist_ok=True)
     part = output.with_name(f".{output.name}.part")
     _remove(part)
-    with duckdb.connect() as con:
-        rows = write_dataset(
-            con, archive, cut, part, fmt,
-            memory_mb=settings.getint("NEWSBOT_DATASET_MEMORY_MB"),
-            progress=sys.stderr.isatty(),
-        )  # fmt: skip
+    memory_mb = settings.getint("NEWSBOT_DATASET_MEMORY_MB")
+    try:
+        with duckdb.connect() as con:
+            rows = write_dataset(
+                con, archive, cut, part, fmt, memory_mb=memory_mb, progress=sys.stderr.isatty()
+            )
+    except duckdb.Error as exc:
+        _remove(part)
+        raise DatasetFailed(_reason(exc, memory_mb)) from exc
     _remove(output)
     part.rename(output)
     return rows
+
+
+class DatasetFailed(Exception):
+    """DuckDB could not write the dataset: the reason, in one line."""
+
+
+def _reason(exc: duckdb.Error, memory_mb: int) -> str:
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        return f"{first} (raise NEWSBOT_DATASET_MEMORY_MB, now {memory_mb})"
+    return first
 
 
 def _remove(path: Path) -> None:

@@ -17,6 +17,7 @@ from newsbot.demo.site import DemoSite
 from newsbot.items import EXPORT_FIELDS, LIST_SEPARATOR, Article
 from newsbot.schema import SCHEMA_VERSION
 from tests.e2e.cli import scrapy
+from tests.e2e.failing_sources import unused_port
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -161,8 +162,10 @@ def test_nothing_published_is_a_usage_error(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def demo_days(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo")
-    assert scrapy(folder, "demo").returncode == 0
-    assert scrapy(folder, "demo", "-s", "NEWSBOT_DEMO_DAY=2").returncode == 0
+    # Both days on one port, as a user's runs are: the URLs the demo exports name its port.
+    port = f"NEWSBOT_DEMO_PORT={unused_port()}"
+    assert scrapy(folder, "demo", "-s", port).returncode == 0
+    assert scrapy(folder, "demo", "-s", port, "-s", "NEWSBOT_DEMO_DAY=2").returncode == 0
     return folder
 
 
@@ -179,3 +182,15 @@ def test_the_demos_two_days_give_every_article_once(demo_days: Path) -> None:
     assert isinstance(frame.published_at.dtype, pd.DatetimeTZDtype)
     # The live spider's folder is not the demo's: without demo=1 there is nothing.
     assert scrapy(demo_days, "dataset", "-O", "live.parquet").returncode == 2
+
+
+def test_a_broken_run_file_fails_the_dataset_with_one_line(archive: Path) -> None:
+    dataset(archive, "-O", "x.parquet")
+    before = (archive / "x.parquet").read_bytes()
+    (archive / "data" / "asia_pacific" / "run1.jsonl").write_text('{"url": "https://le', "utf-8")
+    done = scrapy(archive, "dataset", "-O", "x.parquet")
+    assert done.returncode == 1
+    assert done.stderr.startswith("No dataset written: "), done.stderr
+    assert "Traceback" not in done.stderr
+    assert (archive / "x.parquet").read_bytes() == before, "the last good dataset stays"
+    assert not list(archive.glob(".x.parquet*")), "no part file left behind"
