@@ -13,11 +13,13 @@ import polars as pl
 import pyarrow.parquet as pq
 import pytest
 
+from newsbot.demo.server import serve_demo_site
 from newsbot.demo.site import DemoSite
 from newsbot.items import EXPORT_FIELDS, LIST_SEPARATOR, Article
 from newsbot.schema import SCHEMA_VERSION
-from tests.e2e.cli import scrapy
+from tests.e2e.cli import crawl_site_args, scrapy
 from tests.e2e.failing_sources import unused_port
+from tests.support import url_paths
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -194,3 +196,27 @@ def test_a_broken_run_file_fails_the_dataset_with_one_line(archive: Path) -> Non
     assert "Traceback" not in done.stderr
     assert (archive / "x.parquet").read_bytes() == before, "the last good dataset stays"
     assert not list(archive.glob(".x.parquet*")), "no part file left behind"
+
+
+def test_two_cron_days_of_a_users_site_give_every_article_once(tmp_path: Path) -> None:
+    """The issue's case: `scrapy crawl asia_pacific` on day 1 and day 2 against the demo site
+    declared in a user's site file, then `scrapy dataset` in the same folder."""
+    port = unused_port()
+    for day in (1, 2):
+        with serve_demo_site(port=port, day=day) as server:
+            done = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url))
+        assert done.returncode == 0, done.stderr[-3000:]
+    dataset(tmp_path, "-O", "x.parquet")
+    day1, day2 = DemoSite(1).expected_articles("x"), DemoSite(2).expected_articles("x")
+    changed = {u for u in day1.keys() & day2.keys() if day1[u].body != day2[u].body}
+    frame = pd.read_parquet(tmp_path / "x.parquet")
+    assert sorted(url_paths(list(frame.url))) == sorted(url.removeprefix("x") for url in day2)
+    revised = {path for path, revision in zip(url_paths(list(frame.url)), frame.revision,
+                                              strict=True) if revision == 2}  # fmt: skip
+    assert revised == {url.removeprefix("x") for url in changed}
+    assert str(frame.published_at.dtype.tz) == "UTC"
+    assert pl.read_parquet(tmp_path / "x.parquet").schema["published_at"].time_zone == "UTC"
+    ((kind,),) = duckdb.sql(
+        f"SELECT typeof(published_at) FROM '{tmp_path / 'x.parquet'}' LIMIT 1"
+    ).fetchall()
+    assert kind == "TIMESTAMP WITH TIME ZONE"
