@@ -4,7 +4,13 @@ the same types in pandas, DuckDB and polars, whatever the run files hold."""
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
+import os
+import pty
+import struct
+import subprocess
+import termios
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -17,7 +23,7 @@ from newsbot.demo.server import serve_demo_site
 from newsbot.demo.site import DemoSite
 from newsbot.items import EXPORT_FIELDS, LIST_SEPARATOR, Article
 from newsbot.schema import SCHEMA_VERSION
-from tests.e2e.cli import crawl_site_args, scrapy
+from tests.e2e.cli import ENV, crawl_site_args, scrapy, scrapy_args
 from tests.e2e.failing_sources import unused_port
 from tests.support import url_paths
 
@@ -220,3 +226,37 @@ def test_two_cron_days_of_a_users_site_give_every_article_once(tmp_path: Path) -
         f"SELECT typeof(published_at) FROM '{tmp_path / 'x.parquet'}' LIMIT 1"
     ).fetchall()
     assert kind == "TIMESTAMP WITH TIME ZONE"
+
+
+def test_a_progress_bar_on_a_terminal_and_none_under_cron(archive: Path) -> None:
+    quiet = scrapy(archive, "dataset", "-O", "x.parquet")
+    assert (quiet.returncode, quiet.stderr) == (0, "")
+    primary, secondary = pty.openpty()
+    # A terminal of 24 rows of 100 columns (a new pty has none, and tqdm would fit the bar
+    # into zero columns).
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    try:
+        shown = subprocess.run(
+            scrapy_args("dataset", "-O", "y.parquet"), cwd=archive, env=ENV,
+            stdout=subprocess.PIPE, stderr=secondary, timeout=120, check=False,
+        )  # fmt: skip
+        os.close(secondary)
+        terminal = _read_all(primary)
+    finally:
+        os.close(primary)
+    assert shown.returncode == 0
+    assert "y.parquet" in terminal
+    assert "100%|" in terminal
+
+
+def _read_all(fd: int) -> str:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the terminal's other end is closed: all read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks).decode("utf-8", "replace")
