@@ -48,6 +48,9 @@ if TYPE_CHECKING:
     from newsbot.sites import ExtractionHints, Site
 
 _MB = 1024 * 1024
+# How long the workers may take to come up (loading the extraction stack takes a second or
+# two); past it the crawl goes on and its pages fail as they are scheduled.
+_WARM_UP_TIMEOUT_S = 120.0
 
 logger = logging.getLogger(__name__)
 
@@ -177,7 +180,7 @@ class Extractor:
         """In a thread: each worker up and answering."""
         assert self._pool is not None
         for warmed in [self._pool.schedule(_ready) for _ in range(self.processes)]:
-            warmed.result()
+            warmed.result(timeout=_WARM_UP_TIMEOUT_S)
 
     def _started(self, result: object) -> None:
         """Release the pages that waited for the workers. A pool that failed to start fails
@@ -226,8 +229,22 @@ class Extractor:
             # The thread runs on; size limits in extraction bound how long.
             raise ExtractionTimeout(f"no result after {self.timeout:g} s") from None
 
-    def close(self) -> None:
-        """Stop the workers (pages still in them are abandoned with the crawl)."""
+    def close(self) -> Deferred[None] | None:
+        """Stop the workers (pages still in them are abandoned with the crawl), once they are
+        up: a pool stopped while its first workers are being forked would never answer the
+        warm-up, and the crawl's process would wait for that thread at exit (a crawl that
+        found nothing new ends before the workers are up)."""
+        if self._pool is None:
+            return None
+        if self._starting is not None and not self._up:
+            stopped: Deferred[None] = Deferred()
+            stopped.addCallback(lambda _: self._stop())
+            self._waiting.append(stopped)
+            return stopped
+        self._stop()
+        return None
+
+    def _stop(self) -> None:
         if self._pool is not None:
             self._pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
             self._pool.join()
