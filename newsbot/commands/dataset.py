@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 import duckdb
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
-from scrapy.settings import Settings
 from scrapy.utils.conf import arglist_to_dict
 
 from newsbot.archive import Archive, archive_folders
-from newsbot.commands.demo import DEMO_SETTINGS
+from newsbot.commands.arguments import flag
+from newsbot.commands.demo import with_demo_folders
 from newsbot.dataset import PARTITION_KEYS, Cut, output_format, write_dataset
 from newsbot.runs import ExitCode
 
@@ -110,8 +110,9 @@ class Command(ScrapyCommand):
         else:
             assert self.crawler_process is not None
             spiders = list(self.crawler_process.spider_loader.list())
-        # The demo publishes in folders of its own (DEMO_SETTINGS), apart from live runs.
-        settings = Settings(DEMO_SETTINGS) if _truthy(arguments.get("demo")) else self.settings
+        # The demo publishes in folders of its own, apart from live runs.
+        demo = flag("demo", arguments.get("demo"))
+        settings = with_demo_folders(self.settings) if demo else self.settings
         folders: list[Path] = []
         for spider in spiders:
             folders += [f for f in archive_folders(settings, spider) if f not in folders]
@@ -187,7 +188,3 @@ def _day(arguments: dict[str, str], name: str) -> date | None:
 
 def _names(value: str | None) -> tuple[str, ...]:
     return tuple(name.strip() for name in (value or "").split(",") if name.strip())
-
-
-def _truthy(value: str | None) -> bool:
-    return (value or "").lower() in {"1", "true", "yes"}

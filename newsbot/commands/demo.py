@@ -50,6 +50,15 @@ DEMO_SETTINGS = {
 }
 
 
+def with_demo_folders(settings: BaseSettings) -> BaseSettings:
+    """``settings`` with the demo's state, summary and export folders, as ``scrapy demo``
+    applies them (below the command line: ``-s`` still wins); for the commands that read a
+    demo's runs (``-a demo=1``)."""
+    demo = settings.copy()
+    demo.setdict(DEMO_SETTINGS, priority="spider")
+    return demo
+
+
 def site_declaration(base_url: str) -> str:
     """The demo site declared as any user would declare a site: data, no code."""
     return f"""\

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from scrapy.exceptions import UsageError
 
 from newsbot.archive import archive_folders
-from newsbot.commands.demo import DEMO_SETTINGS
+from newsbot.commands.arguments import flag
+from newsbot.commands.demo import with_demo_folders
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 DEFAULT_SPIDER = "asia_pacific"
 DEFAULT_LAST = 30
 _KNOWN = ("spider", "archive", "runs", "last", "demo")
-_YES, _NO = frozenset({"1", "true", "yes"}), frozenset({"0", "false", "no", ""})
 
 
 @dataclass(frozen=True)
@@ -60,15 +60,14 @@ class ReportArguments:
             archive=tuple(Path(folder) for folder in archive.split(os.pathsep) if folder),
             runs=Path(raw["runs"]) if raw.get("runs") else None,
             last=_last(raw.get("last")),
-            demo=_flag("demo", raw.get("demo")),
+            demo=flag("demo", raw.get("demo")),
         )
 
     def sources(self, settings: BaseSettings) -> Sources:
         """The folders to read: the arguments' own, else the settings' (the demo's with
         demo=1, which ``-s`` still overrides, as it does for ``scrapy demo``)."""
         if self.demo:
-            settings = settings.copy()
-            settings.setdict(DEMO_SETTINGS, priority="spider")
+            settings = with_demo_folders(settings)
         folders = self.archive or tuple(archive_folders(settings, self.spider))
         runs_template = settings.get("NEWSBOT_RUNS_DIR") or ""
         runs_dir = self.runs or (
@@ -83,10 +82,3 @@ def _last(value: str | None) -> int:
     if not value.isdigit() or int(value) < 1:
         raise UsageError(f"-a last={value!r}: expected a whole number >= 1", print_help=False)
     return int(value)
-
-
-def _flag(name: str, value: str | None) -> bool:
-    text = (value or "").strip().lower()
-    if text not in _YES | _NO:
-        raise UsageError(f"-a {name}={value!r}: expected 1 or 0", print_help=False)
-    return text in _YES
