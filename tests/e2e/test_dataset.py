@@ -25,7 +25,7 @@ from newsbot.items import EXPORT_FIELDS, LIST_SEPARATOR, Article
 from newsbot.schema import SCHEMA_VERSION
 from tests.e2e.cli import ENV, crawl_site_args, scrapy, scrapy_args
 from tests.e2e.failing_sources import unused_port
-from tests.support import url_paths
+from tests.support import expected_demo_paths, url_paths
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -216,9 +216,10 @@ def test_two_cron_days_of_a_users_site_give_every_article_once(tmp_path: Path) -
     day1, day2 = DemoSite(1).expected_articles("x"), DemoSite(2).expected_articles("x")
     changed = {u for u in day1.keys() & day2.keys() if day1[u].body != day2[u].body}
     frame = pd.read_parquet(tmp_path / "x.parquet")
-    assert sorted(url_paths(list(frame.url))) == sorted(url.removeprefix("x") for url in day2)
-    revised = {path for path, revision in zip(url_paths(list(frame.url)), frame.revision,
-                                              strict=True) if revision == 2}  # fmt: skip
+    paths = url_paths(list(frame.url))
+    assert len(paths) == len(set(paths))
+    assert set(paths) == expected_demo_paths(2, set(paths))
+    revised = {path for path, revision in zip(paths, frame.revision, strict=True) if revision == 2}
     assert revised == {url.removeprefix("x") for url in changed}
     assert str(frame.published_at.dtype.tz) == "UTC"
     assert pl.read_parquet(tmp_path / "x.parquet").schema["published_at"].time_zone == "UTC"
