@@ -2,7 +2,7 @@
 reference crawler.
 
     python -m benchmarks.crawl [--rounds 3]
-    python -m benchmarks.crawl --corpus [--tiny] [--from-demo] [--rounds 2]
+    python -m benchmarks.crawl --corpus [--tiny] [--from-demo] [--rounds 2] [--articles 3000]
     python -m benchmarks.crawl --corpus --long 20000
 
 Every crawl runs as cron runs it, in a fresh process, timed from start to exit, its peak memory
@@ -16,7 +16,9 @@ corpus) and, each round, runs ``scrapy crawl asia_pacific`` over them with delay
 the reference (benchmarks/reference_crawl.py: Scrapy with trafilatura in the callback) on the
 pages newsbot fetched, on its article pages only, and fetching those only. Pages and articles
 are counted by the server (robots.txt not included), the same way for every crawl. Each prints
-the CPU seconds of all the crawl's processes and of its own (the reactor's).
+the CPU seconds of all the crawl's processes and of its own (the reactor's). ``--articles N``
+adds N article URLs to the sites' sitemaps (real article pages again, under new URLs), for
+rounds that last minutes: start-up then weighs nothing on either side.
 
 ``--long N`` runs newsbot once over the same sites with N more article URLs in their sitemaps,
 and prints the memory of all its processes by tenth of the run: flat, or growing with pages.
@@ -184,7 +186,7 @@ def reference_crawl(
 
 def corpus_round(site: CorpusSite, folder: Path) -> tuple[list[Row], dict[str, Any]]:
     """newsbot, then each reference on the pages newsbot fetched."""
-    newsbot, summary, hits = newsbot_crawl(site, folder)
+    newsbot, summary, hits = newsbot_crawl(site, folder, **_sitemap_entries(site))
     pages = list(dict.fromkeys(hit.url for hit in hits if hit.served != "robots"))
     articles = list(dict.fromkeys(hit.url for hit in hits if hit.served == "article"))
     rows = [newsbot]
@@ -201,13 +203,21 @@ def _row(mode: str, run: Measured, hits: list[Hit], out: int | None) -> Row:
     return Row(mode, run, pages, sum(hit.served == "article" for hit in hits), out)
 
 
-def corpus_benchmark(content: SiteContent, rounds: int) -> None:
-    """newsbot and the reference over ``content``, ``rounds`` times, alternating."""
-    with serve_corpus_site(content) as site:
+def _sitemap_entries(site: CorpusSite) -> dict[str, int]:
+    """Settings that let newsbot follow every URL of the long-crawl sitemaps."""
+    entries = max(local.long_articles for local in site.sites)
+    return {"NEWSBOT_SITEMAP_MAX_ENTRIES": entries} if entries else {}
+
+
+def corpus_benchmark(content: SiteContent, rounds: int, articles: int = 0) -> None:
+    """newsbot and the reference over ``content``, ``rounds`` times, alternating; ``articles``
+    more article URLs in sitemaps."""
+    with serve_corpus_site(content, long_articles=articles) as site:
         print(f"machine: {_machine()}")
         print(f"site: {len(site.sites)} publishers on their own loopback addresses, "
               f"{sum(len(s.sections) for s in site.sites)} section pages, {site.article_urls} "
-              f"article URLs over {len(content.articles)} article pages")  # fmt: skip
+              f"article URLs over {len(content.articles)} article pages"
+              + (f", {articles} more in sitemaps" if articles else ""))  # fmt: skip
         print(HEADER, flush=True)
         ratios, timings = [], []
         for number in range(1, rounds + 1):
@@ -236,7 +246,7 @@ def long_benchmark(content: SiteContent, articles: int) -> None:
             f"{site.sites[0].long_articles} article URLs besides its section pages",
             flush=True,
         )
-        row, summary, _ = newsbot_crawl(site, Path(folder), NEWSBOT_SITEMAP_MAX_ENTRIES=articles)
+        row, summary, _ = newsbot_crawl(site, Path(folder), **_sitemap_entries(site))
     print(HEADER)
     print(row.line(1))
     memory = row.run.memory
@@ -289,6 +299,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--long", type=int, metavar="N", help="--corpus: one long crawl of N more article URLs"
     )
+    parser.add_argument(
+        "--articles", type=int, default=0, metavar="N",
+        help="--corpus: N more article URLs in sitemaps, for rounds of minutes",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if not args.corpus:
         demo_benchmark(args.rounds or 3)
@@ -299,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.long:
         long_benchmark(content, args.long)
         return
-    corpus_benchmark(content, args.rounds or 2)
+    corpus_benchmark(content, args.rounds or 2, args.articles)
 
 
 if __name__ == "__main__":

@@ -56,6 +56,14 @@ def test_newsbot_and_the_reference_each_crawl_the_tiny_site(flags: tuple[str, ..
         assert float(cpu) >= float(main) > 0
 
 
+def test_sitemap_articles_lengthen_both_newsbot_and_the_reference() -> None:
+    rows = benchmark_rows("--from-demo", "--articles", "100")
+    pages, articles = int(rows[NEWSBOT][0]), int(rows[NEWSBOT][2])
+    # The tiny demo site gives newsbot 23 article pages; the sitemaps add 50 a site.
+    assert articles >= 100 + 23
+    assert rows[next(iter(REFERENCES))][0] == str(pages)
+
+
 def test_a_long_crawl_fetches_its_sitemaps_and_prints_memory_over_time() -> None:
     done = run_module("benchmarks.crawl", "--corpus", "--from-demo", "--long", "60")
     rows = rows_of(done.stdout)
