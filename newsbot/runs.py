@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
@@ -41,9 +42,12 @@ class Run:
     started: datetime
 
     @classmethod
-    def now(cls, spider: str) -> Run:
+    def now(cls, spider: str, *, unique: bool = False) -> Run:
+        """A run starting now; ``unique`` adds random digits to the id, for runs of several
+        machines (or containers, all pid 1) sharing one state."""
         started = datetime.now(UTC).replace(microsecond=0)
-        return cls(f"{started:%Y%m%dT%H%M%SZ}-{os.getpid()}", spider, started)
+        suffix = f"-{secrets.token_hex(3)}" if unique else ""
+        return cls(f"{started:%Y%m%dT%H%M%SZ}-{os.getpid()}{suffix}", spider, started)
 
 
 #: Finish reasons of a crawl that did what it was asked.

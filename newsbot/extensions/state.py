@@ -59,6 +59,9 @@ class StateExtension:
     def from_crawler(cls, crawler: Crawler) -> Self:
         name = crawler.spider.name if crawler.spider else "newsbot"
         settings = crawler.settings
+        store_class = load_object(settings["NEWSBOT_STATE_STORE"])
+        if getattr(store_class, "shared", False):
+            return cls._shared(crawler, store_class, name)
         path = settings["NEWSBOT_STATE_PATH"] % {"name": name}
         if path != MEMORY and not settings.getdict("FEEDS"):
             raise UsageError(
@@ -69,16 +72,32 @@ class StateExtension:
         lock = None if path == MEMORY else _take_lock(crawler, Path(f"{path}.lock"), name)
         try:
             with _disk_full_is_exit_3(crawler, Path(path)):
-                store = load_object(settings["NEWSBOT_STATE_STORE"])(
+                store = store_class(
                     path, retention_days=settings.getint("NEWSBOT_STATE_RETENTION_DAYS")
                 )
         except Exception:
             if lock is not None:
                 lock.release()  # the next run must not find it held by a run that never began
             raise
+        return cls._connected(crawler, store, lock, Run.now(name))
+
+    @classmethod
+    def _shared(cls, crawler: Crawler, store_class: Any, name: str) -> Self:
+        """A store several workers use at once: built from the crawler's settings, no run lock
+        (running together is the point), run ids unique across machines."""
+        if not crawler.settings.getdict("FEEDS"):
+            raise UsageError("no export feed is configured (FEEDS is empty: -o/-O)")
+        return cls._connected(
+            crawler, store_class.from_crawler(crawler), None, Run.now(name, unique=True)
+        )
+
+    @classmethod
+    def _connected(
+        cls, crawler: Crawler, store: StateStore, lock: RunLock | None, run: Run
+    ) -> Self:
         # Every call to the store is timed as the "state" stage (newsbot.timing).
         timed_store = cast("StateStore", timing.TimedCalls(store, crawler.stats, "state"))
-        extension = cls(crawler, timed_store, lock, Run.now(name))
+        extension = cls(crawler, timed_store, lock, run)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
         crawler.signals.connect(extension.item_dropped, signal=signals.item_dropped)

@@ -115,6 +115,13 @@ class DedupePipeline:
 
     def process_item(self, item: Any) -> Any:
         assert self.store is not None
+        # Lookups and claim as one step: no other worker of a shared crawl claims the same
+        # article (URL, text or near-copy) in between.
+        with self.store.deciding():
+            return self._decide(item)
+
+    def _decide(self, item: Any) -> Any:
+        assert self.store is not None
         adapter = ItemAdapter(item)
         if self.limit is not None and self.taken >= self.limit:
             raise drop(self.stats, Reason.OVER_LIMIT, adapter["url"])

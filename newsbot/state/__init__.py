@@ -1,7 +1,7 @@
 """The state that outlives a run: what was exported, under which URLs, and page validators.
 
-``StateStore`` is the interface (SQLite by default, see ``sqlite.py``; a Redis-backed store
-for multi-machine runs would implement the same methods). A run's changes form one
+``StateStore`` is the interface (SQLite by default, see ``sqlite.py``; ``redis.py`` is the
+store several workers share, NEWSBOT_BACKEND=redis). A run's changes form one
 transaction: ``begin`` at the start, ``finish(commit=True)`` only after the export files are
 complete, so a crashed or failed run leaves the store as it was before it.
 
@@ -19,10 +19,11 @@ for good, so an old text is never exported again under another URL or as a "revi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+    from contextlib import AbstractContextManager
 
 
 class StateError(RuntimeError):
@@ -84,6 +85,14 @@ class Publication:
 
 class StateStore(Protocol):
     """Persistent memory of a spider's runs. Every write belongs to the current run."""
+
+    #: Whether runs of several processes use the store at once (no run lock is taken; each
+    #: run's claims are seen by the others at once).
+    shared: ClassVar[bool]
+
+    def deciding(self) -> AbstractContextManager[None]:
+        """Held around one article's lookups and claim, so that no other run claims the same
+        article between them (a no-op where one run at a time uses the store)."""
 
     def begin(self, run_id: str, spider: str, started_at: str) -> None:
         """Start the run's transaction and prune what was not seen within the retention."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from newsbot.neardup import band_keys, similarity
 from newsbot.state import ArticleRecord, KnownArticle, Publication, Validators
@@ -16,6 +17,7 @@ from newsbot.urls import url_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
+    from contextlib import AbstractContextManager
 
 # Matches NEWSBOT_STATE_RETENTION_DAYS' default, for stores built without the setting.
 DEFAULT_RETENTION_DAYS = 180
@@ -66,6 +68,12 @@ class SQLiteStateStore:
     and a listing page is fetched once unconditionally. Fingerprints are never pruned: they are
     what keeps an old text from being exported again.
     """
+
+    # One run at a time: the run lock (newsbot.state.lock) keeps others out.
+    shared: ClassVar[bool] = False
+
+    def deciding(self) -> AbstractContextManager[None]:
+        return nullcontext()
 
     def __init__(self, path: str, retention_days: int = DEFAULT_RETENTION_DAYS) -> None:
         if path != ":memory:":
