@@ -8,10 +8,9 @@ import numpy as np
 
 from newsbot.neardup import NUM_PERM, ROWS
 from newsbot.state import ArticleRecord
-from newsbot.state.sqlite import SQLiteStateStore
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from tests.state_stores import OpenStore
 
 RNG = np.random.default_rng(8)
 
@@ -25,12 +24,12 @@ def sharing(query: np.ndarray, shared: np.ndarray) -> bytes:
     return bytes(np.where(shared, query, random_values()).astype(np.uint64).tobytes())
 
 
-def test_the_copy_is_found_behind_many_texts_sharing_a_few_bands(tmp_path: Path) -> None:
+def test_the_copy_is_found_behind_many_texts_sharing_a_few_bands(open_store: OpenStore) -> None:
     query = random_values()
     few_bands = np.arange(NUM_PERM) < 5 * ROWS  # 5 whole bands: ~12% alike
     # 10 whole bands, then 2 values of every other band: 75% alike, yet only 10 bands shared.
     copy = (np.arange(NUM_PERM) < 10 * ROWS) | (np.arange(NUM_PERM) % ROWS != 0)
-    store = SQLiteStateStore(str(tmp_path / "state.sqlite3"))
+    store = open_store()
     store.begin("r1", "asia_pacific", "2026-11-30T10:00:00+00:00")
     for n in range(60):  # more than the 50 candidates compared in full
         url = f"https://news.example/topic-{n}/"

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from newsbot.neardup import signature
 from newsbot.state import ArticleRecord, Validators
-from newsbot.state.sqlite import SQLiteStateStore
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from newsbot.state import StateStore
+    from tests.state_stores import OpenStore
 
 START = datetime.fromisoformat("2026-06-01T10:00:00+00:00")
 URL, LISTING = "https://news.example/a/", "https://news.example/asia/"
@@ -19,22 +19,22 @@ BODY = " ".join(f"Paragraph {n} says the Lautoka wharf reopens to cruise ships."
 SIGNATURE = signature(BODY)
 
 
-def session(path: Path, days_later: int, retention_days: int = 180) -> SQLiteStateStore:
-    store = SQLiteStateStore(str(path), retention_days=retention_days)
+def session(open_store: OpenStore, days_later: int, retention_days: int = 180) -> StateStore:
+    store = open_store(retention_days=retention_days)
     started = START + timedelta(days=days_later)
     store.begin(f"r{days_later}", "asia_pacific", started.isoformat())
     return store
 
 
-def exported_once(path: Path) -> None:
-    store = session(path, 0)
+def exported_once(open_store: OpenStore) -> None:
+    store = session(open_store, 0)
     store.confirm(store.claim(ArticleRecord(URL, (), "fp", SIGNATURE, "story", 1, None)))
     store.set_validators(LISTING, Validators('"v1"', None))
     store.finish(commit=True)
     store.close()
 
 
-def remembered(store: SQLiteStateStore) -> dict[str, bool]:
+def remembered(store: StateStore) -> dict[str, bool]:
     assert SIGNATURE is not None
     return {
         "url": store.is_known(URL) is not None,
@@ -45,11 +45,10 @@ def remembered(store: SQLiteStateStore) -> dict[str, bool]:
 
 
 def test_what_was_not_seen_for_the_retention_is_pruned_but_the_fingerprint(
-    tmp_path: Path,
+    open_store: OpenStore,
 ) -> None:
-    path = tmp_path / "state.sqlite3"
-    exported_once(path)
-    store = session(path, 181)
+    exported_once(open_store)
+    store = session(open_store, 181)
     assert remembered(store) == {
         "url": False,
         "near": False,
@@ -59,22 +58,20 @@ def test_what_was_not_seen_for_the_retention_is_pruned_but_the_fingerprint(
     store.close()
 
 
-def test_what_was_seen_within_the_retention_is_kept(tmp_path: Path) -> None:
-    path = tmp_path / "state.sqlite3"
-    exported_once(path)
-    store = session(path, 179)
+def test_what_was_seen_within_the_retention_is_kept(open_store: OpenStore) -> None:
+    exported_once(open_store)
+    store = session(open_store, 179)
     assert store.is_known(URL) is not None  # still listed: skipped as known, seen all the same
     store.set_validators(LISTING, Validators('"v2"', None))
     store.finish(commit=True)
     store.close()
-    store = session(path, 300)
+    store = session(open_store, 300)
     assert all(remembered(store).values())
     store.close()
 
 
-def test_zero_keeps_everything_forever(tmp_path: Path) -> None:
-    path = tmp_path / "state.sqlite3"
-    exported_once(path)
-    store = session(path, 3650, retention_days=0)
+def test_zero_keeps_everything_forever(open_store: OpenStore) -> None:
+    exported_once(open_store)
+    store = session(open_store, 3650, retention_days=0)
     assert all(remembered(store).values())
     store.close()
