@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 _SITE_LIST = re.compile(r"^[a-z0-9_-]+(,[a-z0-9_-]+)*$")
+#: scrapyd passes its job id (and the egg version a schedule names) to every spider as ``-a``:
+#: they name the job, not what to crawl, so they are accepted and left unused.
+_SCRAPYD_ARGUMENTS = frozenset({"_job", "_version"})
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class SectionArguments:
     @classmethod
     def parse(cls, raw: Mapping[str, object]) -> SectionArguments:
         """Validate ``-a`` values; a bad or unknown one raises UsageError naming it."""
-        unknown = set(raw) - {"sites", "max_pages", "since", "limit"}
+        unknown = set(raw) - {"sites", "max_pages", "since", "limit"} - _SCRAPYD_ARGUMENTS
         if unknown:
             raise UsageError(
                 f"unknown spider argument(s): {', '.join(sorted(unknown))} "

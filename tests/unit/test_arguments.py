@@ -23,6 +23,11 @@ def test_no_arguments_means_defaults() -> None:
     assert SectionArguments.parse({}) == SectionArguments()
 
 
+def test_scrapyd_job_arguments_are_accepted() -> None:
+    raw = {"_job": "6487ec79947edab326d6db28a2d86511", "_version": "1733581200", "limit": "3"}
+    assert SectionArguments.parse(raw) == SectionArguments(limit=3)
+
+
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
