@@ -12,10 +12,16 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime
-from pathlib import Path
-from typing import Any, Literal
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any, Literal
 
-DEMO_DIR = Path(__file__).parent
+from newsbot.resources import toml_files, toml_key
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+#: The demo's data, a package resource rather than a Path: scrapyd runs newsbot from a zipped egg.
+DEMO_DIR = files("newsbot.demo")
 ARTICLES_DIR = DEMO_DIR / "articles"
 TEMPLATES = ("wire", "magazine", "minimal", "longform")
 DAYS = (1, 2)
@@ -160,7 +166,7 @@ def load_authors() -> dict[str, Author]:
 
 @functools.cache
 def _all_articles() -> tuple[Article, ...]:
-    loaded = [_article_from_file(p) for p in sorted(ARTICLES_DIR.glob("*.toml"))]
+    loaded = [_article_from_file(p) for p in toml_files(ARTICLES_DIR)]
     # Post IDs follow publication order over both days, so they never change between days.
     ordered = sorted(loaded, key=lambda a: (a.published, a.slug))
     articles = tuple(replace(a, post_id=1200 + 7 * i) for i, a in enumerate(ordered))
@@ -168,11 +174,11 @@ def _all_articles() -> tuple[Article, ...]:
     return articles
 
 
-def _article_from_file(path: Path) -> Article:
+def _article_from_file(path: Traversable) -> Article:
     with path.open("rb") as fh:
         raw = tomllib.load(fh)
     try:
-        return _article_from_dict(raw, path.stem)
+        return _article_from_dict(raw, toml_key(path))
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{path.name}: {exc}") from exc
 

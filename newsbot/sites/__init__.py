@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import tomllib
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsbot.resources import toml_files, toml_key
 from newsbot.sites.model import (
     ArticleUrlRules,
     ExtractionHints,
@@ -20,6 +22,7 @@ from newsbot.sites.model import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "BUNDLED_SITES_DIR",
@@ -37,11 +40,12 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: The declarations shipped with newsbot.
-BUNDLED_SITES_DIR = Path(__file__).resolve().parent
+#: The declarations shipped with newsbot: a package resource, not a Path, so that they load from
+#: the zipped egg scrapyd runs as well as from a checkout.
+BUNDLED_SITES_DIR: Traversable = files(__name__)
 
 
-def load_site_file(path: Path) -> Site:
+def load_site_file(path: Traversable) -> Site:
     """One declaration file; the site key is the file name without ``.toml``."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -49,7 +53,7 @@ def load_site_file(path: Path) -> Site:
         raise SiteConfigError(f"{path}: not valid TOML: {exc}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise SiteConfigError(f"{path}: cannot read: {exc}") from exc
-    return parse_site(path.stem, data, path)
+    return parse_site(toml_key(path), data, path)
 
 
 def sites_path_dirs(value: str | Iterable[str] | None) -> list[Path]:
@@ -60,19 +64,22 @@ def sites_path_dirs(value: str | Iterable[str] | None) -> list[Path]:
     return [Path(p).expanduser() for p in parts if p]
 
 
-def declaration_files(extra_dirs: Iterable[Path] = (), *, bundled: bool = True) -> list[Path]:
+def declaration_files(
+    extra_dirs: Iterable[Path] = (), *, bundled: bool = True
+) -> list[Traversable]:
     """Every declaration file, bundled first, in the order later ones override earlier ones.
 
     A missing user folder is an error, not an empty result: a typo in the path must not turn
     into a crawl of nothing.
     """
-    dirs = ([BUNDLED_SITES_DIR] if bundled else []) + list(extra_dirs)
-    files: list[Path] = []
+    dirs: list[Traversable] = [BUNDLED_SITES_DIR] if bundled else []
+    dirs.extend(extra_dirs)
+    declared: list[Traversable] = []
     for folder in dirs:
         if not folder.is_dir():
             raise SiteConfigError(f"{folder}: sites folder does not exist")
-        files.extend(sorted(folder.glob("*.toml")))
-    return files
+        declared.extend(toml_files(folder))
+    return declared
 
 
 def load_sites(extra_dirs: Iterable[Path] = (), *, bundled: bool = True) -> dict[str, Site]:

@@ -23,7 +23,7 @@ from newsbot.urls import host_of, is_http_url, is_on_domains
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from pathlib import Path
+    from importlib.resources.abc import Traversable
 
 
 class SiteConfigError(ValueError):
@@ -129,7 +129,7 @@ _SECTION_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 class _Reader:
     """Reads one declaration, raising errors that name the file and the dotted key."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Traversable) -> None:
         self.path = path
 
     def fail(self, key: str, problem: str) -> SiteConfigError:
@@ -199,7 +199,7 @@ class _Reader:
         return code
 
 
-def parse_site(key: str, data: Mapping[str, object], path: Path) -> Site:
+def parse_site(key: str, data: Mapping[str, object], path: Traversable) -> Site:
     """Build a ``Site`` from a parsed TOML table; ``path`` is only used in error messages."""
     reader = _Reader(path)
     if not _SITE_KEY.match(key):

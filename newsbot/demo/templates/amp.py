@@ -6,18 +6,16 @@ the main URL and must not count the twin as a second article.
 
 from __future__ import annotations
 
-from pathlib import Path
-from string import Template
 from typing import TYPE_CHECKING
 
 from newsbot.demo.context import SECTION_NAME, SECTION_PATH, SITE_NAME, PageContext
-from newsbot.demo.templates.fmt import attr, esc, json_ld, us_date
+from newsbot.demo.templates.fmt import attr, esc, json_ld, template, us_date
 from newsbot.demo.templates.parts import body_html, names, tag_links
 
 if TYPE_CHECKING:
     from newsbot.demo.catalog import Article
 
-_AMP = Template((Path(__file__).parent / "amp.html").read_text(encoding="utf-8"))
+_AMP = template("amp.html")
 
 
 def render(ctx: PageContext, article: Article) -> str:

@@ -5,12 +5,9 @@ Realistic chrome is the point of the demo: extraction has to tell it apart from 
 
 from __future__ import annotations
 
-from pathlib import Path
-from string import Template
-
 from newsbot.demo.catalog import slugify
 from newsbot.demo.context import SECTION_NAME, SECTION_PATH, SITE_NAME, VIDEO_PATH, PageContext
-from newsbot.demo.templates.fmt import attr, esc
+from newsbot.demo.templates.fmt import attr, esc, template
 
 NEWSLETTER_PITCH = "Sign up for our newsletter"
 COOKIE_NOTICE = (
@@ -26,7 +23,7 @@ MENU = (
     ("/about/", "About"),
 )
 
-_PAGE = Template((Path(__file__).parent / "page.html").read_text(encoding="utf-8"))
+_PAGE = template("page.html")
 
 
 def page(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import html
 import json
-from pathlib import Path
+from importlib.resources import files
 from string import Template
 from typing import TYPE_CHECKING
 
@@ -85,5 +85,5 @@ def meta(prop: str, content: str, *, key: str = "property") -> str:
 
 @functools.cache
 def template(name: str) -> Template:
-    """A markup file beside this module, read once."""
-    return Template((Path(__file__).parent / name).read_text(encoding="utf-8"))
+    """A markup file beside this module, read once (as a package resource: it may be in a zip)."""
+    return Template((files("newsbot.demo.templates") / name).read_text(encoding="utf-8"))
