@@ -181,13 +181,15 @@ class RedisStateStore:
             return
         run_id, self.run_id = self.run_id, ""
         try:
-            if commit:
+            if not commit:
+                self._roll_back(run_id)
+                return
+            try:
                 self._commit(run_id, summary, publications, site_exports or {})
-            else:
-                with _state_errors("cannot roll the run back"):
-                    self.scripts.drop_run(
-                        keys=self._run_keys(run_id), args=[self.prefix, run_id, "own"]
-                    )
+            except StateError:
+                with suppress(StateError):  # Redis gone: the lease expires, a reaper does it
+                    self._roll_back(run_id)
+                raise
         finally:
             if self.lease is not None:
                 self.lease.stop()
@@ -223,6 +225,10 @@ class RedisStateStore:
             # The script may have run and its answer been lost: the summary says it did.
             if not self._committed(run_id):
                 raise StateError(f"the run could not be committed to Redis: {exc}") from exc
+
+    def _roll_back(self, run_id: str) -> None:
+        with _state_errors("cannot roll the run back"):
+            self.scripts.drop_run(keys=self._run_keys(run_id), args=[self.prefix, run_id, "own"])
 
     def _validated(self) -> list[tuple[str, Validators]]:
         return sorted(self.set_validators_.items())
@@ -411,9 +417,10 @@ class RedisStateStore:
         key = self._key(url)
         if key in self.rejected:
             return self.now >= _epoch(cutoff)
-        if self.last_rejected is None:
-            self.last_rejected = _bytes(self.redis.get(f"{self.prefix}rejected:{key}"))
-        stored = self.last_rejected
+        # What is_known read along for this link, once (not a copy to trust for long).
+        stored, self.last_rejected = self.last_rejected, None
+        if stored is None:
+            stored = _bytes(self.redis.get(f"{self.prefix}rejected:{key}"))
         return bool(stored) and int(stored.partition(b"|")[0]) >= _epoch(cutoff)
 
     def validators(self, url: str) -> Validators | None:
@@ -449,6 +456,7 @@ class RedisStateStore:
                 self.keys.state(f"publishing:{self.host}"),
                 timeout=_PUBLISHING_TIMEOUT,
                 blocking_timeout=_PUBLISHING_TIMEOUT,
+                thread_local=False,  # released by begin or close, wherever they run
             )
             with _state_errors("cannot take the publishing lock"):
                 if not lock.acquire():

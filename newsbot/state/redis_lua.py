@@ -270,19 +270,23 @@ return 1
 # KEYS: run set, lease, in-flight set, queue. ARGV: prefix, run id, "own" (the run rolls
 # itself back) or "reap" (only if its lease expired). The run's claims are released and its
 # in-flight requests queued again with their scores. Returns 1, or 0 if there was no such
-# run (already finished or reaped) or it lives.
+# run (already finished or reaped) or it lives. A run rolling itself back after it was
+# reaped (it stalled past its lease, then went on) still queues again what it took since.
 DROP_RUN = (
     _COMMON
     + """
 local rid = ARGV[2]
-if redis.call("SISMEMBER", KEYS[1], rid) == 0 then return 0 end
-if ARGV[3] == "reap" and redis.call("EXISTS", KEYS[2]) == 1 then return 0 end
-local claims = p .. "run:" .. rid .. ":claims"
-for _, vid in ipairs(redis.call("SMEMBERS", claims)) do release(vid) end
+local running = redis.call("SISMEMBER", KEYS[1], rid) == 1
+if ARGV[3] == "reap" and (not running or redis.call("EXISTS", KEYS[2]) == 1) then return 0 end
 if redis.call("EXISTS", KEYS[3]) == 1 then
   redis.call("ZUNIONSTORE", KEYS[4], 2, KEYS[4], KEYS[3], "AGGREGATE", "MIN")
+  redis.call("DEL", KEYS[3])
 end
-redis.call("DEL", claims, KEYS[2], KEYS[3])
+redis.call("DEL", KEYS[2])
+if not running then return 0 end
+local claims = p .. "run:" .. rid .. ":claims"
+for _, vid in ipairs(redis.call("SMEMBERS", claims)) do release(vid) end
+redis.call("DEL", claims)
 redis.call("SREM", KEYS[1], rid)
 return 1
 """
