@@ -27,20 +27,17 @@ from __future__ import annotations
 import json
 import logging
 import os
-import socket
-import threading
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 
-import redis
 from redis.exceptions import LockError, RedisError
 from redis.lock import Lock
 
 from newsbot.distributed.keys import DEFAULT_PREFIX, Keys
 from newsbot.neardup import band_keys, similarity
-from newsbot.redact import redact_credentials
-from newsbot.state import KnownArticle, Publication, StateError, Validators
+from newsbot.state import KnownArticle, StateError, Validators
+from newsbot.state.redis_lease import Lease, connect, milliseconds, state_errors
 from newsbot.state.redis_lua import (
     CLAIM,
     COMMIT,
@@ -51,16 +48,18 @@ from newsbot.state.redis_lua import (
     PRUNE,
     RELEASE,
 )
+from newsbot.state.redis_publications import HostPublications
 from newsbot.state.sqlite import DEFAULT_RETENTION_DAYS
 from newsbot.urls import url_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
+    import redis
     from redis.commands.core import Script
     from scrapy.crawler import Crawler
 
-    from newsbot.state import ArticleRecord
+    from newsbot.state import ArticleRecord, Publication
 
 logger = logging.getLogger(__name__)
 
@@ -69,8 +68,6 @@ _DAY = 86400
 # A decision holds the lock for a few round trips; a holder killed meanwhile frees it after
 # this long. Waiting for it: long enough for every other worker's decision to pass first.
 _DECIDING_TIMEOUT, _DECIDING_WAIT, _LOCK_POLL = 10.0, 60.0, 0.002
-# Publishing a run's files is a few renames; a worker that dies meanwhile frees it after this.
-_PUBLISHING_TIMEOUT = 60.0
 _PRUNE_BATCH = 500  # articles whose bands one prune script drops (Redis waits meanwhile)
 _CANDIDATES = 50  # as the SQLite store: versions sharing the most bands compared in full
 
@@ -105,9 +102,9 @@ class RedisStateStore:
         self.prefix = self.keys.state("")
         self.retention_days = retention_days
         self.lease_seconds = lease_seconds
-        self.host = socket.gethostname()
         self.redis = connect(url)
         self.scripts = _Scripts(self.redis)
+        self.publications = HostPublications(self.redis, self.keys)
         self.decision_lock = Lock(
             self.redis,
             self.keys.state("deciding"),
@@ -116,8 +113,6 @@ class RedisStateStore:
             blocking_timeout=_DECIDING_WAIT,
         )
         self.lease: Lease | None = None
-        self.publishing: Lock | None = None
-        self.taken_publications: list[bytes] = []
         self.run_id = ""
         self.now = self.cutoff = 0
         self._reset()
@@ -128,7 +123,7 @@ class RedisStateStore:
     def _reset(self) -> None:
         """The run's own writes, kept here until its commit (a dead run's die with it)."""
         self.urls: dict[str, int] = {}  # URL key -> article: met, added or seen
-        self.set_validators_: dict[str, Validators] = {}
+        self.new_validators: dict[str, Validators] = {}
         self.rejected: dict[str, str] = {}  # URL key -> reason
         self.confirmed: set[int] = set()
         self.released = False
@@ -152,9 +147,10 @@ class RedisStateStore:
     # --- The run: lease, commit, rollback, reaping ------------------------------------------
 
     def begin(self, run_id: str, spider: str, started_at: str) -> None:
-        self._release_publishing()  # whatever was to be published, was
-        with _state_errors("cannot begin the run"):
-            self.reap()
+        self.publications.release()  # whatever was to be published, was
+        with state_errors("cannot begin the run"):
+            for dead in self.reap():
+                logger.warning("Run %s died: its pages are queued again, its claims dropped", dead)
             self.now = _epoch(started_at)
             self.cutoff = self.now - self.retention_days * _DAY if self.retention_days else 0
             if self.retention_days:
@@ -163,7 +159,8 @@ class RedisStateStore:
             self.run_id = run_id
             lease = self.keys.lease(run_id)
             with self.redis.pipeline(transaction=True) as begin:
-                begin.set(lease, f"{self.host}:{os.getpid()}", px=_ms(self.lease_seconds))
+                owner = f"{self.publications.host}:{os.getpid()}"
+                begin.set(lease, owner, px=milliseconds(self.lease_seconds))
                 begin.sadd(self.keys.runs, run_id)
                 begin.execute()
         self.lease = Lease(self.url, lease, self.lease_seconds)
@@ -212,8 +209,8 @@ class RedisStateStore:
             "validators": [[url, _validators_value(v, self.now)] for url, v in self._validated()],
             "rejected": [[key, f"{self.now}|{why}"] for key, why in self.rejected.items()],
             "summary": summary,
-            "host": self.host,
-            "publications": [self._publication_value(run_id, p) for p in publications],
+            "host": self.publications.host,
+            "publications": [self.publications.record(run_id, p) for p in publications],
             "sites": [[site, exported] for site, exported in site_exports.items()],
         }
         try:
@@ -227,22 +224,11 @@ class RedisStateStore:
                 raise StateError(f"the run could not be committed to Redis: {exc}") from exc
 
     def _roll_back(self, run_id: str) -> None:
-        with _state_errors("cannot roll the run back"):
+        with state_errors("cannot roll the run back"):
             self.scripts.drop_run(keys=self._run_keys(run_id), args=[self.prefix, run_id, "own"])
 
     def _validated(self) -> list[tuple[str, Validators]]:
-        return sorted(self.set_validators_.items())
-
-    def _publication_value(self, run_id: str, publication: Publication) -> str:
-        return json.dumps(
-            {
-                "run": run_id,
-                "pid": os.getpid(),
-                "part": publication.part,
-                "final": publication.final,
-                "manifest": publication.manifest,
-            }
-        )
+        return sorted(self.new_validators.items())
 
     def _committed(self, run_id: str) -> bool:
         try:
@@ -257,7 +243,7 @@ class RedisStateStore:
     def reap(self) -> list[str]:
         """Drop the runs whose lease expired (their process died): their in-flight requests go
         back to the queue, their claims are forgotten. Each is reaped by one worker only."""
-        with _state_errors("cannot reap dead runs"):
+        with state_errors("cannot reap dead runs"):
             runs = sorted(_text(member) for member in self.redis.smembers(self.keys.runs))
             with self.redis.pipeline(transaction=False) as leases:
                 for run_id in runs:
@@ -269,8 +255,6 @@ class RedisStateStore:
                     keys=self._run_keys(run_id), args=[self.prefix, run_id, "reap"]
                 ):
                     reaped.append(run_id)
-        for run_id in reaped:
-            logger.warning("Run %s stopped renewing its lease: its pages are queued again", run_id)
         return reaped
 
     def _prune_bands(self) -> None:
@@ -300,12 +284,12 @@ class RedisStateStore:
         try:
             self.finish(commit=False)
         finally:
-            self._release_publishing()
+            self.publications.release()
             self.redis.close()
 
     @contextmanager
     def deciding(self) -> Iterator[None]:
-        with _state_errors("cannot take the decision lock"):
+        with state_errors("cannot take the decision lock"):
             acquired = self.decision_lock.acquire()
         if not acquired:
             raise StateError(
@@ -357,7 +341,7 @@ class RedisStateStore:
         return None if found is None else _known(found)
 
     def find_near(self, signature: bytes, threshold: float) -> tuple[KnownArticle, float] | None:
-        rows = self.scripts.near(args=[self.prefix, _bands(signature)])
+        rows = self.scripts.near(args=[self.prefix, _bands(signature), _CANDIDATES])
         scored = [
             (similarity(signature, rows[i]), _known(rows[i + 1 : i + 7]))
             for i in range(0, len(rows), 7)
@@ -372,7 +356,7 @@ class RedisStateStore:
     def claim(self, record: ArticleRecord) -> int:
         urls = (record.url, *record.other_urls)
         keys = sorted({url_key(url) for url in urls})
-        with _state_errors("cannot claim an article"):
+        with state_errors("cannot claim an article"):
             version, article, new = self.scripts.claim(
                 keys=[self.keys.runs],
                 args=[
@@ -424,8 +408,8 @@ class RedisStateStore:
         return bool(stored) and int(stored.partition(b"|")[0]) >= _epoch(cutoff)
 
     def validators(self, url: str) -> Validators | None:
-        if url in self.set_validators_:
-            return self.set_validators_[url]
+        if url in self.new_validators:
+            return self.new_validators[url]
         stored = self.redis.get(f"{self.prefix}validators:{url}")
         if stored is None:
             return None
@@ -433,7 +417,7 @@ class RedisStateStore:
         return Validators(etag, last_modified) if seen >= self.cutoff else None
 
     def set_validators(self, url: str, validators: Validators) -> None:
-        self.set_validators_[url] = validators
+        self.new_validators[url] = validators
 
     # --- What committed runs left ----------------------------------------------------------
 
@@ -448,73 +432,12 @@ class RedisStateStore:
 
     def unpublished(self) -> list[Publication]:
         """The files committed runs of this host recorded, but those of a process that still
-        lives (it is publishing them itself). Held until ``forget_publications``, so that two
+        lives (it publishes them itself); held until ``forget_publications``, so that two
         workers starting together do not both publish them."""
-        if self.publishing is None:
-            lock = Lock(
-                self.redis,
-                self.keys.state(f"publishing:{self.host}"),
-                timeout=_PUBLISHING_TIMEOUT,
-                blocking_timeout=_PUBLISHING_TIMEOUT,
-                thread_local=False,  # released by begin or close, wherever they run
-            )
-            with _state_errors("cannot take the publishing lock"):
-                if not lock.acquire():
-                    raise StateError(f"the publishing lock of {self.host} was not free")
-            self.publishing = lock
-        stored = [
-            _bytes(raw)
-            for raw in self.redis.lrange(self.keys.state(f"publications:{self.host}"), 0, -1)
-        ]
-        records = [(raw, json.loads(raw)) for raw in stored]
-        taken = [(raw, r) for raw, r in records if not _lives_elsewhere(int(r["pid"]))]
-        self.taken_publications = [raw for raw, _ in taken]
-        return [Publication(r["part"], r["final"], r["manifest"]) for _, r in taken]
+        return self.publications.unpublished()
 
     def forget_publications(self) -> None:
-        with self.redis.pipeline(transaction=True) as forget:
-            for raw in self.taken_publications:
-                forget.lrem(self.keys.state(f"publications:{self.host}"), 1, raw.decode())
-            forget.execute()
-        self.taken_publications = []
-        self._release_publishing()
-
-    def _release_publishing(self) -> None:
-        if self.publishing is not None:
-            lock, self.publishing = self.publishing, None
-            with suppress(LockError, RedisError):  # expired or unreachable: it frees itself
-                lock.release()
-
-
-class Lease(threading.Thread):
-    """Renews a run's lease every third of its time to live, on its own connection, until
-    stopped; a process killed with -9 stops renewing and its run is dead a lease later."""
-
-    def __init__(self, url: str, key: str, seconds: float) -> None:
-        super().__init__(name="newsbot-redis-lease", daemon=True)
-        self.client = connect(url)
-        self.key, self.seconds = key, seconds
-        self.stopped = threading.Event()
-        self.lost = False
-
-    def run(self) -> None:
-        while not self.stopped.wait(self.seconds / 3):
-            try:
-                renewed = self.client.pexpire(self.key, _ms(self.seconds))
-            except RedisError as exc:
-                logger.warning("The run's lease could not be renewed: %s", exc)
-                continue
-            if not renewed:
-                # Expired (the process stalled longer than the lease): reaped or about to be.
-                logger.error("The run's lease expired: its work is queued again elsewhere")
-                self.lost = True
-                return
-
-    def stop(self) -> None:
-        self.stopped.set()
-        if self.is_alive():
-            self.join()
-        self.client.close()
+        self.publications.forget()
 
 
 class _Scripts:
@@ -529,30 +452,6 @@ class _Scripts:
         self.commit: Script = client.register_script(COMMIT)
         self.drop_run: Script = client.register_script(DROP_RUN)
         self.prune: Script = client.register_script(PRUNE)
-
-
-def connect(url: str) -> redis.Redis:
-    """A client of the Redis at ``url``, answering PING, or StateError in one line."""
-    shown = redact_credentials(url)
-    try:
-        client = redis.Redis.from_url(url, socket_connect_timeout=10, socket_timeout=60)
-    except ValueError as exc:
-        raise StateError(f"REDIS_URL {shown} is not a Redis URL: {exc}") from None
-    try:
-        client.ping()
-    except RedisError as exc:
-        client.close()
-        raise StateError(f"Redis at {shown} cannot be used: {exc}") from None
-    return client
-
-
-@contextmanager
-def _state_errors(what: str) -> Iterator[None]:
-    """A Redis failure (the server gone, a script's refusal) as one StateError line."""
-    try:
-        yield
-    except RedisError as exc:
-        raise StateError(f"The shared state {what}: {exc}") from exc
 
 
 def _known(fields: Sequence[Any]) -> KnownArticle:
@@ -576,19 +475,6 @@ def _validators_value(validators: Validators, seen: int) -> str:
     return json.dumps([validators.etag, validators.last_modified, seen])
 
 
-def _lives_elsewhere(pid: int) -> bool:
-    """Whether ``pid`` is another process of this host still running."""
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's
-    return True
-
-
 def _text(value: bytes | str) -> str:
     """A reply as text (the client returns bytes, as signatures need)."""
     return value.decode() if isinstance(value, bytes) else value
@@ -600,7 +486,3 @@ def _bytes(value: bytes | str | None) -> bytes:
 
 def _epoch(iso: str) -> int:
     return int(datetime.fromisoformat(iso).timestamp())
-
-
-def _ms(seconds: float) -> int:
-    return max(int(seconds * 1000), 1)

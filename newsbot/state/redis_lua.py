@@ -118,8 +118,8 @@ return aid and known(aid, first)
 """
 )
 
-# ARGV: prefix, the band keys (16 hex digits each). The 50 versions sharing the most bands
-# (then the oldest), each as its signature followed by KnownArticle's fields.
+# ARGV: prefix, the band keys (16 hex digits each), how many candidates. The versions
+# sharing the most bands (then the oldest), each as its signature then KnownArticle's fields.
 NEAR = (
     _COMMON
     + """
@@ -138,7 +138,7 @@ table.sort(order, function(x, y)
   return tonumber(x) < tonumber(y)
 end)
 local rows = {}
-for i = 1, math.min(#order, 50) do
+for i = 1, math.min(#order, tonumber(ARGV[3])) do
   local fields = redis.call("HMGET", p .. "version:" .. order[i], "s", "a")
   local found = fields[1] and known(fields[2], order[i])
   if found then

@@ -68,7 +68,7 @@ def test_a_shared_crawl_without_redis_url_is_refused() -> None:
 
 def committed_with_file(redis_url: str, run_id: str, *, host: str | None = None) -> None:
     store = RedisStateStore(redis_url, spider=SPIDER)
-    store.host = host or store.host
+    store.publications.host = host or store.publications.host
     store.begin(run_id, SPIDER, START)
     store.finish(commit=True, publications=[FILE])
     store.close()
