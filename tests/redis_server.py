@@ -41,7 +41,7 @@ def _answers(url: str) -> bool:
         client.close()
 
 
-def _start(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_redis_server(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
     """redis-server on a free port, once it answers PING (another free port if it lost the
     port to someone else between probe and start)."""
     executable = shutil.which("redis-server")
@@ -73,7 +73,7 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail(f"{reason}; CI must install it")
         pytest.skip(reason)
-    server, url = _start(tmp_path_factory.mktemp("redis"))
+    server, url = start_redis_server(tmp_path_factory.mktemp("redis"))
     try:
         yield url
     finally:

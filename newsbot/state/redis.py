@@ -281,8 +281,12 @@ class RedisStateStore:
             self.scripts.prune(args=args)
 
     def close(self) -> None:
+        run_id = self.run_id
         try:
             self.finish(commit=False)
+        except StateError as exc:
+            # Its lease expires unrenewed: the next worker to look reaps the run instead.
+            logger.warning("Run %s could not be rolled back (%s): it will be reaped", run_id, exc)
         finally:
             self.publications.release()
             self.redis.close()

@@ -105,6 +105,29 @@ def test_a_rolled_back_run_is_forgotten_and_its_requests_queued_again(
     b.close()
 
 
+def test_a_revision_is_the_latest_version_for_others_until_rolled_back(redis_url: str) -> None:
+    first = worker(redis_url, "first")
+    first.confirm(first.claim(record()))
+    first.finish(commit=True)
+    a, b = worker(redis_url, "a"), worker(redis_url, "b")
+    revision = ArticleRecord(URL, (), "fp-wharf-2", None, "story-wharf", 2, "2026-11-30")
+    a.claim(revision)
+    latest = b.find_url((URL,))
+    assert latest is not None
+    assert (latest.revision, latest.fingerprint, latest.version_at) == (
+        2,
+        "fp-wharf-2",
+        "2026-11-30",
+    )
+    a.finish(commit=False)
+    latest = b.find_url((URL,))
+    assert latest is not None
+    assert (latest.revision, latest.fingerprint) == (1, "fp-wharf")
+    assert b.find_fingerprint("fp-wharf-2") is None
+    for store in (first, a, b):
+        store.close()
+
+
 def test_a_run_s_other_writes_are_seen_by_others_once_it_commits(redis_url: str) -> None:
     first = worker(redis_url, "first")
     first.confirm(first.claim(record()))

@@ -3,6 +3,7 @@ errors, and the files of a host's runs published once, whoever starts first."""
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 import threading
@@ -14,10 +15,12 @@ from scrapy.utils.test import get_crawler
 
 from newsbot.state import Publication, StateError
 from newsbot.state.redis import RedisStateStore
+from tests.redis_server import start_redis_server
 from tests.support import REPO_ROOT
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 SPIDER, START = "asia_pacific", "2026-11-30T10:00:00+00:00"
 FILE = Publication("data/.a.jsonl.asia_pacific.newsbot-part", "data/a.jsonl", '{"items": 3}')
@@ -134,3 +137,18 @@ sys.stdin.readline()
     store.forget_publications()
     child.communicate("\n")
     assert store.unpublished() == [FILE]  # it died before it did
+
+
+def test_a_worker_that_lost_redis_closes_with_one_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    server, url = start_redis_server(tmp_path)
+    try:
+        store = RedisStateStore(url, spider=SPIDER, lease_seconds=60)
+        store.begin("orphan", SPIDER, START)
+    finally:
+        server.kill()
+        server.wait()
+    with caplog.at_level(logging.WARNING):
+        store.close()  # its lease will expire: another worker reaps the run
+    assert "Run orphan could not be rolled back" in caplog.text

@@ -68,3 +68,20 @@ def test_a_released_article_is_forgotten_with_its_urls(open_store: OpenStore) ->
     assert store.is_known("https://news.example/r1/") is None
     assert store.find_fingerprint("r1") is None
     store.close()
+
+
+def test_a_claim_neither_confirmed_nor_released_is_dropped_at_commit(
+    open_store: OpenStore,
+) -> None:
+    first_run(open_store)
+    store = open_store()
+    store.begin("r1", "asia_pacific", START)
+    store.set_validators(LISTING, NEW)
+    store.claim(record("https://news.example/r1/", "r1"))  # its article never reached a file
+    store.finish(commit=True)
+    store.close()
+    store = open_store()
+    assert store.is_known("https://news.example/r1/") is None
+    assert store.find_fingerprint("r1") is None
+    assert store.validators(LISTING) is None
+    store.close()
