@@ -150,7 +150,9 @@ class RedisStateStore:
         self.publications.release()  # whatever was to be published, was
         with state_errors("cannot begin the run"):
             for dead in self.reap():
-                logger.warning("Run %s died: its pages are queued again, its claims dropped", dead)
+                logger.warning(
+                    "Run %s stopped renewing its lease: its pages are queued again", dead
+                )
             self.now = _epoch(started_at)
             self.cutoff = self.now - self.retention_days * _DAY if self.retention_days else 0
             if self.retention_days:
