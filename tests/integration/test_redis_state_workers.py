@@ -82,7 +82,9 @@ def test_a_committed_claim_is_permanent_and_the_run_done(
     b = worker(redis_url, "b")
     b.finish(commit=False)  # another run's rollback leaves it
     b.close()
-    assert sees(RedisStateStore(redis_url, spider=SPIDER)) == EVERYWHERE
+    later = RedisStateStore(redis_url, spider=SPIDER)
+    assert sees(later) == EVERYWHERE
+    later.close()
     assert client.zcard(KEYS.requests) == 0  # done, not queued again
     assert not client.exists(KEYS.inflight("a"), KEYS.lease("a"))
     assert client.smembers(KEYS.runs) == set()
@@ -148,10 +150,12 @@ def test_a_run_s_other_writes_are_seen_by_others_once_it_commits(redis_url: str)
 
 
 def test_the_lease_lives_as_long_as_its_process(redis_url: str, client: redis.Redis) -> None:
-    a = worker(redis_url, "a", lease_seconds=0.6)
-    time.sleep(1.5)  # more than twice the lease: renewed meanwhile
-    assert RedisStateStore(redis_url, spider=SPIDER).reap() == []
-    assert 0 < client.pttl(KEYS.lease("a")) <= 600
+    a = worker(redis_url, "a", lease_seconds=1.0)
+    time.sleep(2.2)  # more than twice the lease: renewed meanwhile
+    other = RedisStateStore(redis_url, spider=SPIDER)
+    assert other.reap() == []
+    assert 0 < client.pttl(KEYS.lease("a")) <= 1000
+    other.close()
     a.close()
 
 
