@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from scrapy.settings import SETTINGS_PRIORITIES
+
 if TYPE_CHECKING:
     from scrapy.settings import Settings
 
@@ -18,3 +20,34 @@ class DefaultFeedsAddon:
     def update_settings(self, settings: Settings) -> None:
         if not settings.getdict("FEEDS"):
             settings.set("FEEDS", settings.getdict("NEWSBOT_DEFAULT_FEEDS"), priority="addon")
+
+
+class BackendAddon:
+    """NEWSBOT_BACKEND=redis makes the crawl one worker of a crawl shared in REDIS_URL:
+    scrapy-redis' scheduler and duplicate filter with newsbot's leased queue and JSON requests
+    (newsbot.distributed), the Redis state store, and the worker extension (joining, reaping
+    dead workers, exiting when idle). The SQLite default is left untouched.
+
+    Set at the project's priority, over newsbot/settings.py's defaults; a setting the user
+    gives on the command line still wins. REDIS_URL is checked with the other settings.
+    """
+
+    def update_settings(self, settings: Settings) -> None:
+        if settings.get("NEWSBOT_BACKEND") != "redis":
+            return
+        prefix = settings.get("NEWSBOT_REDIS_PREFIX")
+        shared = {
+            "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+            "SCHEDULER_QUEUE_CLASS": "newsbot.distributed.queue.LeasedPriorityQueue",
+            "SCHEDULER_SERIALIZER": "newsbot.distributed.serializer",
+            "SCHEDULER_QUEUE_KEY": f"{prefix}:%(spider)s:requests",
+            "SCHEDULER_DUPEFILTER_KEY": f"{prefix}:%(spider)s:dupefilter",
+            "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+            # Other workers may still be crawling when this one closes: the queue and filter
+            # stay; the first worker of the next crawl clears the filter.
+            "SCHEDULER_PERSIST": True,
+            "NEWSBOT_STATE_STORE": "newsbot.state.redis.RedisStateStore",
+        }
+        for name, value in shared.items():
+            settings.set(name, value, priority=SETTINGS_PRIORITIES["project"])
+        settings["EXTENSIONS"]["newsbot.distributed.worker.SharedCrawlExtension"] = 510

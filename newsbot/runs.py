@@ -50,6 +50,8 @@ class Run:
         return cls(f"{started:%Y%m%dT%H%M%SZ}-{os.getpid()}{suffix}", spider, started)
 
 
+#: Set by a worker of a shared crawl (NEWSBOT_BACKEND=redis) that joined one already running.
+JOINED_RUNNING_CRAWL_STAT = "newsbot/redis/joined_running_crawl"
 #: Finish reasons of a crawl that did what it was asked.
 _COMPLETE = frozenset({"finished", "closespider_itemcount"})
 #: Outcomes whose articles count as exported: the state commits and the files are published.
@@ -88,7 +90,7 @@ def judge_run(
     # Failure rates are judged per site (judge_site): one dead site among seven is named and
     # the others' articles delivered (exit 4), not the whole run thrown away.
     problems = []
-    if not stats.get("response_received_count"):
+    if not stats.get("response_received_count") and not _idle_worker(stats):
         problems.append("nothing could be fetched")
     elif sites and all(s.status == "failed" for s in sites):
         problems.append(f"every site failed: {sites_line(sites)}")
@@ -101,6 +103,12 @@ def judge_run(
     if unhealthy:
         return RunOutcome(ExitCode.SITES_FAILED, (sites_line(sites),))
     return RunOutcome(ExitCode.OK, ())
+
+
+def _idle_worker(stats: dict[str, Any]) -> bool:
+    """A worker that joined a running shared crawl and found nothing left to fetch: it had
+    nothing to do, which is no failure (one that tried and got no answer is)."""
+    return bool(stats.get(JOINED_RUNNING_CRAWL_STAT)) and not stats.get("downloader/request_count")
 
 
 def pages_settled(sites: list[SiteHealth]) -> int:

@@ -110,7 +110,7 @@ NEWSBOT_DEFAULT_FEEDS = {
     "data/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "store_empty": False},
     "data/%(name)s/%(time)s.csv": {"format": "csv", "store_empty": False},
 }
-ADDONS = {"newsbot.addons.DefaultFeedsAddon": 0}
+ADDONS = {"newsbot.addons.DefaultFeedsAddon": 0, "newsbot.addons.BackendAddon": 0}
 # The run's components (see newsbot/signals.py for how they hand over): the state's owner, the
 # publisher of export files (Scrapy's feed exporter, replaced), and the run report.
 EXTENSIONS = {
@@ -175,6 +175,22 @@ NEWSBOT_VALIDATE_MIN_WORDS = 50
 NEWSBOT_STATE_PATH = "data/state/%(name)s.sqlite3"
 # The StateStore implementation (built with the path above).
 NEWSBOT_STATE_STORE = "newsbot.state.sqlite.SQLiteStateStore"
+# --- Shared crawls (several worker processes, one Redis; README "Scaling out") ----------------
+# "sqlite": one process, its state in NEWSBOT_STATE_PATH. "redis": this process is one worker of
+# a shared crawl: its frontier and duplicate filter (scrapy-redis) and its state (the Redis
+# state store) live in REDIS_URL, shared with every worker started the same way.
+NEWSBOT_BACKEND = "sqlite"
+# NEWSBOT_BACKEND=redis: the server, e.g. redis://127.0.0.1:6379/0 (rediss:// for TLS; give the
+# password in the URL or bind Redis to loopback: whoever can write to it steers the crawl).
+REDIS_URL = ""
+# Prefix of every key the shared crawl keeps ("<prefix>:<spider>:…").
+NEWSBOT_REDIS_PREFIX = "newsbot"
+# A worker holds a lease while it lives; this many seconds after it stopped renewing (killed,
+# its machine gone) its fetched-but-unexported pages are queued again for the other workers.
+NEWSBOT_REDIS_LEASE_SECONDS = 30.0
+# A worker exits once the shared queue has been empty this long (more than the lease, so that
+# a killed worker's pages are taken over before the others leave).
+NEWSBOT_REDIS_IDLE_SECONDS = 60.0
 # One JSON summary per run lands here (empty: none, as for read-only commands).
 NEWSBOT_RUNS_DIR = "data/runs/%(name)s"
 # A site whose failed article pages exceed this share of its article pages is reported as

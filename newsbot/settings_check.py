@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
     from scrapy.settings import BaseSettings
 
+#: NEWSBOT_BACKEND's choices: one process and SQLite, or a worker of a crawl shared in Redis.
+BACKENDS = ("sqlite", "redis")
+REDIS_URL_SCHEMES = ("redis://", "rediss://", "unix://")
+
 #: Components a correct run cannot do without, as (setting, component); within one setting they
 #: must run in the order listed. Users may add components to these settings, never drop these.
 REQUIRED_COMPONENTS = (
@@ -84,6 +88,10 @@ def number(minimum: float, maximum: float = math.inf, *, above: bool = False) ->
 
     low = f"> {minimum:g}" if above else f">= {minimum:g}"
     return Rule(f"a number {low}" + (f" and <= {maximum:g}" if maximum < math.inf else ""), accepts)
+
+
+def _is_key_prefix(value: object) -> bool:
+    return isinstance(value, str) and bool(value) and ":" not in value
 
 
 def one_of(*choices: str | int) -> Rule:
@@ -227,6 +235,10 @@ SETTINGS: dict[str, Rule] = {
     "NEWSBOT_DEMO_DAY": one_of(*DAYS),
     "NEWSBOT_DEMO_PORT": whole_number(0, 65535),
     "NEWSBOT_PRIVATE_NETWORKS": Rule("networks like 10.0.0.0/8, comma-separated", _is_networks),
+    "NEWSBOT_BACKEND": one_of(*BACKENDS),
+    "NEWSBOT_REDIS_PREFIX": Rule("a non-empty key prefix without ':'", _is_key_prefix),
+    "NEWSBOT_REDIS_LEASE_SECONDS": number(1),
+    "NEWSBOT_REDIS_IDLE_SECONDS": number(0),
 }
 
 
@@ -239,6 +251,19 @@ def check_settings(settings: BaseSettings) -> None:
     for setting in dict.fromkeys(setting for setting, _ in REQUIRED_COMPONENTS):
         _check_components(settings, setting)
     _check_replaced(settings)
+    _check_backend(settings)
+
+
+def _check_backend(settings: BaseSettings) -> None:
+    """A shared crawl needs its server: without REDIS_URL it must not run on alone."""
+    if settings.get("NEWSBOT_BACKEND") != "redis":
+        return
+    url = settings.get("REDIS_URL") or ""
+    if not url.startswith(REDIS_URL_SCHEMES):
+        raise UsageError(
+            f"NEWSBOT_BACKEND=redis needs REDIS_URL=redis://host:port/db (or rediss://, "
+            f"unix://); got {url!r}"
+        )
 
 
 def _check_value(settings: BaseSettings, name: str) -> None:
