@@ -25,8 +25,9 @@ class DefaultFeedsAddon:
 class BackendAddon:
     """NEWSBOT_BACKEND=redis makes the crawl one worker of a crawl shared in REDIS_URL:
     scrapy-redis' scheduler and duplicate filter with newsbot's leased queue and JSON requests
-    (newsbot.distributed), the Redis state store, and the worker extension (joining, reaping
-    dead workers, exiting when idle). The SQLite default is left untouched.
+    (newsbot.distributed), the Redis state store, the worker extension (joining, reaping
+    dead workers, exiting when idle), and default file names carrying the worker. The SQLite
+    default is left untouched. Runs before DefaultFeedsAddon, which applies those names.
 
     Set at the project's priority, over newsbot/settings.py's defaults; a setting the user
     gives on the command line still wins. REDIS_URL is checked with the other settings.
@@ -51,3 +52,22 @@ class BackendAddon:
         for name, value in shared.items():
             settings.set(name, value, priority=SETTINGS_PRIORITIES["project"])
         settings["EXTENSIONS"]["newsbot.distributed.worker.SharedCrawlExtension"] = 510
+        # Workers on one machine share the default folder: each file is named by its worker.
+        settings.set(
+            "FEED_URI_PARAMS",
+            "newsbot.exports.params.worker_uri_params",
+            priority=SETTINGS_PRIORITIES["project"],
+        )
+        defaults = settings.getdict("NEWSBOT_DEFAULT_FEEDS")
+        settings.set(
+            "NEWSBOT_DEFAULT_FEEDS",
+            {_worker_named(uri): options for uri, options in defaults.items()},
+            priority=settings.getpriority("NEWSBOT_DEFAULT_FEEDS") or 0,
+        )
+
+
+def _worker_named(uri: str) -> str:
+    """``data/%(name)s/%(time)s.jsonl`` -> ``data/%(name)s/%(time)s-%(worker)s.jsonl``."""
+    if "%(worker)s" in uri or "%(time)s" not in uri:
+        return uri
+    return uri.replace("%(time)s", "%(time)s-%(worker)s", 1)

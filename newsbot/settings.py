@@ -110,7 +110,7 @@ NEWSBOT_DEFAULT_FEEDS = {
     "data/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "store_empty": False},
     "data/%(name)s/%(time)s.csv": {"format": "csv", "store_empty": False},
 }
-ADDONS = {"newsbot.addons.DefaultFeedsAddon": 0, "newsbot.addons.BackendAddon": 0}
+ADDONS = {"newsbot.addons.BackendAddon": 0, "newsbot.addons.DefaultFeedsAddon": 10}
 # The run's components (see newsbot/signals.py for how they hand over): the state's owner, the
 # publisher of export files (Scrapy's feed exporter, replaced), and the run report.
 EXTENSIONS = {

@@ -193,7 +193,12 @@ class PublishingFeedExporter(FeedExporter):
                 debris.unlink(missing_ok=True)
 
     def _feed_folders(self) -> set[Path]:
-        params: dict[str, Any] = {"name": self.spider_name, "time": "", "batch_time": ""}
+        params: dict[str, Any] = {
+            "name": self.spider_name,
+            "time": "",
+            "batch_time": "",
+            "worker": "",
+        }
         params["batch_id"] = 0
         folders = set()
         for uri in self.feeds:

@@ -10,6 +10,8 @@ from typing import IO, TYPE_CHECKING, Any, Self
 
 from scrapy.extensions.feedexport import FileFeedStorage
 
+from newsbot.processes import is_running
+
 if TYPE_CHECKING:
     from scrapy import Spider
     from scrapy.crawler import Crawler
@@ -19,13 +21,25 @@ PART_SUFFIX = ".newsbot-part"
 
 
 def part_path(final: Path, spider: str) -> Path:
-    """Where ``final`` is written until it is complete: hidden, beside it, named by spider."""
-    return final.with_name(f".{final.name}.{spider}{PART_SUFFIX}")
+    """Where ``final`` is written until it is complete: hidden, beside it, named by spider and
+    by the writing process (workers of a shared crawl may write into one folder)."""
+    return final.with_name(f".{final.name}.{spider}.{os.getpid()}{PART_SUFFIX}")
 
 
 def part_files(folder: Path, spider: str) -> list[Path]:
-    """Files a killed run of ``spider`` left half-written in ``folder``."""
-    return sorted(folder.glob(f".*.{spider}{PART_SUFFIX}"))
+    """Files a killed run of ``spider`` left half-written in ``folder``: those of processes no
+    longer running (a live one, another worker of a shared crawl, is still writing its own)."""
+    return sorted(
+        path
+        for path in folder.glob(f".*.{spider}*{PART_SUFFIX}")
+        if not is_running(_writer(path.name.removesuffix(PART_SUFFIX), spider))
+    )
+
+
+def _writer(stem: str, spider: str) -> int:
+    """The pid in a part file's name (0 in names from before it was added)."""
+    rest, _, pid = stem.rpartition(".")
+    return int(pid) if pid.isdigit() and rest.endswith(f".{spider}") else 0
 
 
 class AtomicFileFeedStorage(FileFeedStorage):

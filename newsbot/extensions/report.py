@@ -14,6 +14,7 @@ from scrapy import signals
 
 from newsbot import signals as newsbot_signals
 from newsbot.drops import ArticleDropped
+from newsbot.processes import is_running, pid_in
 from newsbot.runs import EXIT_CODE_STAT, ExitCode, RunOutcome, judge_run, summary
 from newsbot.site_health import SITE_STAT, judge_site, site_stats
 
@@ -179,6 +180,8 @@ class RunReportExtension:
                 continue
             if earlier.get("status") != "running":
                 continue
+            if store.shared and _still_running(earlier.get("run_id", "")):
+                continue  # another worker of the shared crawl, writing to the same folder
             committed = store.run_summary(earlier.get("run_id", ""))
             if committed is not None:
                 logger.warning(
@@ -221,3 +224,9 @@ class RunReportExtension:
     def _stats(self) -> Any:
         assert self.crawler.stats is not None
         return self.crawler.stats
+
+
+def _still_running(run_id: str) -> bool:
+    """Whether the run's process (its pid is in its id) still runs on this machine."""
+    pid = pid_in(run_id)
+    return pid is not None and is_running(pid)

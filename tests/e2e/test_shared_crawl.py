@@ -51,14 +51,7 @@ def worker_args(folder: Path, site_url: str, redis_url: str, prefix: str, *extra
 def start_worker(
     folder: Path, site_url: str, redis_url: str, prefix: str, *extra: str
 ) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        scrapy_args(*worker_args(folder, site_url, redis_url, prefix, *extra)),
-        cwd=folder,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return _start(folder, worker_args(folder, site_url, redis_url, prefix, *extra))
 
 
 def finish(worker: subprocess.Popen[str]) -> str:
@@ -71,9 +64,7 @@ def finish(worker: subprocess.Popen[str]) -> str:
 def records(folder: Path) -> list[dict[str, object]]:
     """The articles of the worker's published file (none when it published none)."""
     file = folder / "articles.jsonl"
-    if not file.exists():
-        return []
-    return [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines()]
+    return _rows(file) if file.exists() else []
 
 
 def url_path(row: dict[str, object]) -> str:
@@ -82,18 +73,24 @@ def url_path(row: dict[str, object]) -> str:
 
 
 def test_two_workers_export_exactly_what_one_exports(tmp_path: Path, redis_url: str) -> None:
-    with serve_demo_site() as server:
+    with serve_demo_site(delay=0.1) as server:
         alone = finish(start_worker(tmp_path / "alone", server.url, redis_url, "alone"))
-        workers = [
-            start_worker(tmp_path / f"worker{n}", server.url, redis_url, "pair") for n in (1, 2)
-        ]
+        # Two workers started alike in one folder, as on one machine, with the default file
+        # names (no -O): slow pages, two at a time each (a worker takes from the shared queue
+        # as many requests as it may run at once), so that both get work.
+        together = tmp_path / "pair"
+        args = [arg for arg in worker_args(together, server.url, redis_url, "pair") if arg != "-O"]
+        args = [*args[: args.index("articles.jsonl")], *args[args.index("articles.jsonl") + 1 :]]
+        args += ["-s", "CONCURRENT_REQUESTS=2", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
+        workers = [_start(together, args) for _ in (1, 2)]
         logs = [finish(worker) for worker in workers]
     one = records(tmp_path / "alone")
-    pair = [records(tmp_path / f"worker{n}") for n in (1, 2)]
+    files = sorted((together / "data" / SPIDER).glob("*.jsonl"))
+    # One file a worker, named by it; each did part of the crawl, none what the other did.
+    assert len(files) == 2, (files, logs[0][-2000:], logs[1][-2000:])
+    pair = [_rows(file) for file in files]
+    assert all(pair), "a worker got no work"
     both = pair[0] + pair[1]
-    # Each worker did part of the crawl, and none exported what the other did.
-    assert pair[0], logs[0][-2000:]
-    assert pair[1], logs[1][-2000:]
     assert len({url_path(r) for r in both}) == len(both), "an article was exported twice"
     assert len({r["fingerprint"] for r in both}) == len(both), "a text was exported twice"
     # Together, exactly the articles (and texts) one worker exports: the demo's articles.
@@ -101,6 +98,18 @@ def test_two_workers_export_exactly_what_one_exports(tmp_path: Path, redis_url: 
     assert found == expected_demo_paths(1, found)
     assert {r["fingerprint"] for r in both} == {r["fingerprint"] for r in one}
     assert "ok (exit code 0)" in alone
+    assert not list((together / "data" / SPIDER).glob(".*part")), "a worker's part file remained"
+
+
+def _start(folder: Path, args: list[str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        scrapy_args(*args), cwd=folder, env=ENV, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def _rows(file: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines()]
 
 
 def test_a_killed_worker_loses_nothing_and_duplicates_nothing(
@@ -109,7 +118,7 @@ def test_a_killed_worker_loses_nothing_and_duplicates_nothing(
     keys = Keys("killed", SPIDER)
     redis = Redis.from_url(redis_url)
     # Slow pages, two at a time per worker: the crawl lasts long enough to kill one mid-way.
-    slow = ("-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2")
+    slow = ("-s", "CONCURRENT_REQUESTS=2")
     with serve_demo_site(delay=0.2) as server:
         victim = start_worker(tmp_path / "victim", server.url, redis_url, "killed", *slow)
         survivor = start_worker(tmp_path / "survivor", server.url, redis_url, "killed", *slow)
