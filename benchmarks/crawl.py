@@ -82,7 +82,7 @@ def crawl(folder: Path, day: int) -> CrawlFigures:
     run = measure(args, folder / f"day{day}.log")
     if run.exit_code != 0:
         raise SystemExit(f"scrapy demo (day {day}) exited with {run.exit_code}")
-    summary = _summary(folder / "runs")
+    summary = summary_of(folder / "runs")
     return CrawlFigures(run.seconds, summary["requests"], summary["items_exported"], run.peak_mb)
 
 
@@ -136,8 +136,18 @@ def newsbot_crawl(
 ) -> tuple[Row, dict[str, Any], list[Hit]]:
     """``scrapy crawl asia_pacific`` over the local sites, declared in site files as a user
     declares them; fresh state and files in ``folder``; ``extra`` settings."""
+    run = measure(newsbot_args(site, folder, **extra), folder / "newsbot.log")
+    if run.exit_code not in _MEASURED_EXITS:
+        raise SystemExit(f"newsbot exited with {run.exit_code}: see {folder / 'newsbot.log'}")
+    summary, hits = summary_of(folder / "runs"), site.log.take()
+    return _row(NEWSBOT, run, hits, summary["items_exported"]), summary, hits
+
+
+def newsbot_args(site: CorpusSite, folder: Path, **extra: object) -> list[str]:
+    """The ``scrapy crawl asia_pacific`` command over the local sites, declared in site files
+    under ``folder`` as a user declares them, its state, summaries and files there too."""
     sites = folder / "sites"
-    sites.mkdir()
+    sites.mkdir(parents=True)
     for local in site.sites:
         (sites / f"{local.key}.toml").write_text(_declaration(local), encoding="utf-8")
     settings = {
@@ -147,17 +157,12 @@ def newsbot_crawl(
         "NEWSBOT_RUNS_DIR": folder / "runs",
         **extra,
     }
-    args = [
+    return [
         sys.executable, "-m", "scrapy", "crawl", "asia_pacific",
         "-a", f"sites={','.join(local.key for local in site.sites)}",
         *(arg for name, value in settings.items() for arg in ("-s", f"{name}={value}")),
         "-O", str(folder / "articles.jsonl"), "-O", str(folder / "articles.csv"),
     ]  # fmt: skip
-    run = measure(args, folder / "newsbot.log")
-    if run.exit_code not in _MEASURED_EXITS:
-        raise SystemExit(f"newsbot exited with {run.exit_code}: see {folder / 'newsbot.log'}")
-    summary, hits = _summary(folder / "runs"), site.log.take()
-    return _row(NEWSBOT, run, hits, summary["items_exported"]), summary, hits
 
 
 def _declaration(local: LocalSite) -> str:
@@ -213,7 +218,7 @@ def corpus_benchmark(content: SiteContent, rounds: int, articles: int = 0) -> No
     """newsbot and the reference over ``content``, ``rounds`` times, alternating; ``articles``
     more article URLs in sitemaps."""
     with serve_corpus_site(content, long_articles=articles) as site:
-        print(f"machine: {_machine()}")
+        print(f"machine: {machine()}")
         print(f"site: {len(site.sites)} publishers on their own loopback addresses, "
               f"{sum(len(s.sections) for s in site.sites)} section pages, {site.article_urls} "
               f"article URLs over {len(content.articles)} article pages"
@@ -240,7 +245,7 @@ def long_benchmark(content: SiteContent, articles: int) -> None:
     pages give, and the memory of all its processes as it went: flat, or growing with pages."""
     with serve_corpus_site(content, long_articles=articles) as site, tempfile.TemporaryDirectory(
     ) as folder:  # fmt: skip
-        print(f"machine: {_machine()}")
+        print(f"machine: {machine()}")
         print(
             f"site: {len(site.sites)} publishers, each with a sitemap of "
             f"{site.sites[0].long_articles} article URLs besides its section pages",
@@ -273,12 +278,12 @@ def print_stages(timings: list[dict[str, Any]]) -> None:
             f"{'—':>10}" if cell is None else f"{cell:>10.2f}" for cell in cells))  # fmt: skip
 
 
-def _summary(runs: Path) -> dict[str, Any]:
+def summary_of(runs: Path) -> dict[str, Any]:
     summary: dict[str, Any] = json.loads(max(runs.glob("*.json")).read_text(encoding="utf-8"))
     return summary
 
 
-def _machine() -> str:
+def machine() -> str:
     """CPU count and model, as /proc/cpuinfo names it (Linux)."""
     try:
         lines = Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines()
