@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from redis.exceptions import LockError, RedisError
 from redis.lock import Lock
 
+from newsbot.processes import is_running
 from newsbot.state import Publication, StateError
 from newsbot.state.redis_lease import state_errors
 
@@ -89,12 +90,4 @@ class HostPublications:
 
 def _lives_elsewhere(pid: int) -> bool:
     """Whether ``pid`` is another process of this host still running."""
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's
-    return True
+    return pid != os.getpid() and is_running(pid)
