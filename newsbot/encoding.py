@@ -4,9 +4,35 @@ from __future__ import annotations
 
 # chardetng-py ships stubs (.pyi) but no py.typed marker.
 from chardetng_py import detect  # type: ignore[import-untyped]
-from w3lib.encoding import resolve_encoding
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    http_content_type_encoding,
+    read_bom,
+    resolve_encoding,
+    to_unicode,
+)
 
 _ASCII_BYTES = bytes(range(0x80))
+
+
+def html_text(content: bytes, content_type: str | None = None) -> str:
+    """``content`` decoded as a browser would: its BOM, else the charset of ``content_type``
+    (the HTTP header), else its ``<meta>`` declaration, else ``detect_encoding``, else UTF-8.
+
+    w3lib's html_to_unicode did this with our detector plugged in (``auto_detect_fun``) until
+    w3lib 2.6 deprecated the hook; its own guess is not chardetng's. These are the same steps
+    with w3lib's parts that stay.
+    """
+    encoding, bom = read_bom(content)
+    if encoding is not None and bom is not None:
+        return to_unicode(content[len(bom) :], encoding)
+    encoding = (
+        http_content_type_encoding(content_type)
+        or html_body_declared_encoding(content)
+        or detect_encoding(content)
+        or "utf-8"
+    )
+    return to_unicode(content, encoding)
 
 
 def detect_encoding(content: bytes) -> str | None:

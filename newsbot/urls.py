@@ -153,14 +153,27 @@ def is_http_url(url: str) -> bool:
 
 def resolve_url(base: str, href: str) -> str | None:
     """``href`` made absolute against ``base``, if that gives an http(s) URL; None for another
-    scheme or a link too malformed to parse (pages are full of both)."""
+    scheme or a link too malformed to parse (pages are full of both), such as a host with
+    characters no host may have, which w3lib (2.6 on) refuses to spell safely."""
     try:
         absolute = urljoin(base, href.strip())
+        if not is_http_url(absolute):
+            return None
+        if not _is_plain(absolute):  # most links are: no need to check them
+            safe_url_string(absolute)
     except ValueError:
         return None
-    return absolute if is_http_url(absolute) else None
+    return absolute
 
 
+def _is_plain(url: str) -> bool:
+    """An http(s) URL of unreserved characters whose host is a name: one w3lib spells as is.
+    (A host ending in a number is read as an IPv4 address, which may be invalid.)"""
+    plain = _PLAIN.fullmatch(url)
+    return plain is not None and _NUMERIC_LABEL.fullmatch(plain["host"].rpartition(".")[2]) is None
+
+
+_NUMERIC_LABEL = re.compile(r"\d+|0x[0-9a-f]*")
 # Ways sites spell the AMP twin of an article: a trailing /amp segment or .amp suffix, an
 # amp. host, or an amp/outputType=amp query (removed with the tracking parameters).
 _AMP_SEGMENT = re.compile(r"/amp(?:/|\.html?)?$")

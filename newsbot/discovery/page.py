@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lxml import etree, html
-from w3lib.encoding import html_to_unicode
 
-from newsbot.encoding import detect_encoding
+from newsbot.encoding import html_text
 from newsbot.urls import canonical_url, resolve_url
 
 if TYPE_CHECKING:
@@ -46,7 +45,7 @@ def parse_html(page: str | bytes) -> html.HtmlElement | None:
     """The page's root element, or None when there is no document to read."""
     if isinstance(page, bytes):
         # Honours a BOM, then <meta charset>, then falls back to UTF-8, as browsers do.
-        page = html_to_unicode(None, page[:MAX_PAGE_BYTES], auto_detect_fun=detect_encoding)[1]
+        page = html_text(page[:MAX_PAGE_BYTES])
     # lxml refuses str input that carries an XML encoding declaration; bytes of a known
     # encoding avoid that and keep every character.
     parser = html.HTMLParser(encoding="utf-8", no_network=True)

@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 from cssselect import SelectorError
 from lxml import etree, html
 from parsel import Selector
-from w3lib.encoding import html_to_unicode
 
-from newsbot.encoding import detect_encoding
+from newsbot.encoding import html_text
 from newsbot.extraction.jsonld import LinkedData, read_linked_data
 from newsbot.extraction.metadata import PageMeta, read_meta
 from newsbot.extraction.paragraphs import blocks_of
@@ -133,8 +132,7 @@ def decode(content: str | bytes, encoding: str | None = None) -> str:
     if (encoding or "").lower() not in _TRUSTED_OVER_UTF8 and _is_utf8_text(content):
         return content.decode("utf-8").removeprefix("\ufeff")
     header = f"text/html; charset={encoding}" if encoding else None
-    _, text = html_to_unicode(header, content, auto_detect_fun=detect_encoding)
-    return text
+    return html_text(content, header)
 
 
 # Header charsets a valid UTF-8 body does not overrule: multi-byte encodings whose bytes can

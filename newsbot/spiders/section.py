@@ -277,7 +277,11 @@ class SectionSpider(FanOutSpider):
         """Requests for the article URLs this run needs: on the site, within its rules, and
         not already accounted for by the state (``lastmods``: what sitemaps say changed)."""
         for url in urls:
-            clean = strip_tracking(url)
+            try:
+                clean = strip_tracking(url)
+            except ValueError:  # a feed or sitemap entry no URL can be made of
+                self._count("discovery/link_rejected")
+                continue
             if not (site.owns(clean) and site.article_urls.permits(clean)):
                 self._count("discovery/link_rejected")
                 continue
