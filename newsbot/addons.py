@@ -24,7 +24,8 @@ class DefaultFeedsAddon:
 
 class BackendAddon:
     """NEWSBOT_BACKEND=redis makes the crawl one worker of a crawl shared in REDIS_URL:
-    scrapy-redis' scheduler and duplicate filter with newsbot's leased queue and JSON requests
+    scrapy-redis' scheduler (ending the worker when Redis goes away) and duplicate filter with
+    newsbot's leased queue and JSON requests
     (newsbot.distributed), the Redis state store, the worker extension (joining, reaping
     dead workers, exiting when idle), and default file names carrying the worker. The SQLite
     default is left untouched. Runs before DefaultFeedsAddon, which applies those names.
@@ -38,7 +39,7 @@ class BackendAddon:
             return
         prefix = settings.get("NEWSBOT_REDIS_PREFIX")
         shared = {
-            "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+            "SCHEDULER": "newsbot.distributed.scheduler.SharedScheduler",
             "SCHEDULER_QUEUE_CLASS": "newsbot.distributed.queue.LeasedPriorityQueue",
             "SCHEDULER_SERIALIZER": "newsbot.distributed.serializer",
             "SCHEDULER_QUEUE_KEY": f"{prefix}:%(spider)s:requests",

@@ -57,6 +57,11 @@ class Command(ScrapyCrawlCommand):
         elif self.crawler_process.bootstrap_failed:
             # The spider never started: bad -a arguments, settings or site files.
             self.exitcode = int(ExitCode.USAGE)
+        else:
+            # It ran, and no verdict came (a bug, or a component that failed at the end):
+            # whatever it did cannot be counted as done.
+            logger.error("The crawl ended without a verdict: counted as failed")
+            self.exitcode = int(ExitCode.CRAWL_FAILED)
 
 
 def _exit_code_stat(crawler: Crawler) -> int | None:

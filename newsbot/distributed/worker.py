@@ -16,12 +16,14 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any, Self
 
+from redis.exceptions import RedisError
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 
 from newsbot import signals as newsbot_signals
 from newsbot.distributed.keys import DEFAULT_PREFIX, Keys
 from newsbot.runs import JOINED_RUNNING_CRAWL_STAT
+from newsbot.state import StateError
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -90,9 +92,14 @@ class SharedCrawlExtension:
             self.stats.set_value(JOINED_RUNNING_CRAWL_STAT, 1)
 
     def spider_idle(self) -> None:
-        """Keep the worker while the shared queue has work, or has been empty only briefly."""
-        self._reap()
-        if self.server.zcard(self.keys.requests):
+        """Keep the worker while the shared queue has work, or has been empty only briefly.
+        Without Redis the worker may end: its scheduler says why and stops the crawl."""
+        try:
+            self._reap()
+            queued = self.server.zcard(self.keys.requests)
+        except (RedisError, StateError):
+            return
+        if queued:
             self.empty_since = None
             raise DontCloseSpider
         now = time.monotonic()

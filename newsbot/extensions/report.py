@@ -147,9 +147,15 @@ class RunReportExtension:
         ]
 
     def _history(self, site: str) -> list[int]:
+        """The site's earlier exports; none when the state cannot say (a shared state whose
+        server went away): the run is still judged, only staleness goes unseen."""
         if self.store is None:
             return []
-        return self.store.site_history(site, self.stale_after_runs * _STALE_MEMORY)
+        try:
+            return self.store.site_history(site, self.stale_after_runs * _STALE_MEMORY)
+        except Exception as exc:  # the verdict must come whatever the store raises
+            logger.warning("Earlier exports of %s unknown (%s): staleness not judged", site, exc)
+            return []
 
     def _log(self, committed: bool) -> None:
         log = logger.info if self.outcome.code is ExitCode.OK else logger.error

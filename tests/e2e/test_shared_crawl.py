@@ -5,7 +5,8 @@ against the demo site on a real localhost port.
 What must hold: N workers together export exactly what one exports, none of them an article
 another exported; a worker killed with -9 loses nothing (another takes its pages over once its
 lease expires) and duplicates nothing (its unpublished file never appears); the second day
-exports only what changed, as the SQLite default does.
+exports only what changed, as the SQLite default does; a worker whose Redis goes away ends,
+failed, instead of retrying forever.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from redis import Redis
 from newsbot.demo.server import serve_demo_site
 from newsbot.distributed.keys import Keys
 from tests.e2e.cli import ENV, crawl_site_args, scrapy, scrapy_args
+from tests.redis_server import start_redis_server
 from tests.support import expected_demo_paths
 
 if TYPE_CHECKING:
@@ -182,3 +184,24 @@ def test_the_second_day_exports_only_what_changed_as_sqlite_does(
 
 def _story(row: dict[str, object]) -> tuple[str, object]:
     return url_path(row).replace("-2/", "/"), row["revision"]
+
+
+def test_a_worker_whose_redis_goes_away_stops_failed_and_publishes_nothing(
+    tmp_path: Path, redis_server: str
+) -> None:
+    # Its own server (the session's stays up for the other tests), killed mid-crawl.
+    server, url = start_redis_server(tmp_path)
+    keys, redis = Keys("gone", SPIDER), Redis.from_url(url)
+    with serve_demo_site(delay=0.2) as site:
+        worker = start_worker(tmp_path / "w", site.url, url, "gone", "-s", "CONCURRENT_REQUESTS=2")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not _mid_run(redis, keys, worker.pid):
+            time.sleep(0.05)
+        server.kill()
+        server.wait()
+        _, log = worker.communicate(timeout=120)
+    assert worker.returncode == 1, log[-3000:]
+    assert "Redis at redis://127.0.0.1" in log
+    assert "cannot be reached" in log
+    assert "crawl_failed (exit code 1); the crawl was cut short (redis_unreachable)" in log
+    assert not (tmp_path / "w" / "articles.jsonl").exists(), "a file of a failed run appeared"

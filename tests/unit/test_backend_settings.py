@@ -48,7 +48,7 @@ def test_sqlite_stays_the_untouched_default() -> None:
 
 def test_redis_makes_a_worker_of_a_shared_crawl() -> None:
     settings = applied(**REDIS)
-    assert settings["SCHEDULER"] == "scrapy_redis.scheduler.Scheduler"
+    assert settings["SCHEDULER"] == "newsbot.distributed.scheduler.SharedScheduler"
     assert settings["SCHEDULER_QUEUE_CLASS"] == "newsbot.distributed.queue.LeasedPriorityQueue"
     # JSON, never scrapy-redis' default pickle.
     assert settings["SCHEDULER_SERIALIZER"] == "newsbot.distributed.serializer"
