@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from newsbot import settings as project_settings
 from newsbot.demo.server import serve_demo_site
 from newsbot.demo.site import DemoSite
 from newsbot.runs import ExitCode
@@ -179,3 +180,12 @@ def test_unreachable_site_exits_1(tmp_path: Path) -> None:
     assert "nothing could be fetched" in failed.stderr
     assert "robots.txt" in failed.stderr
     assert "Traceback" not in failed.stderr  # a dead host is one log line, not 30
+
+
+def test_a_run_that_ends_without_a_verdict_is_not_a_success(tmp_path: Path) -> None:
+    extensions = {**project_settings.EXTENSIONS, "tests.e2e.loses_verdict.LosesVerdict": 900}
+    loses = "-s", f"EXTENSIONS={json.dumps(extensions)}"
+    with serve_demo_site() as server:
+        ended = scrapy(tmp_path, *crawl_site_args(tmp_path, server.url, *loses))
+    assert ended.returncode == ExitCode.CRAWL_FAILED, ended.stderr[-2000:]
+    assert "The crawl ended without a verdict: counted as failed" in ended.stderr
