@@ -31,13 +31,16 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 def run_module(module: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """``python -m module args`` from the repository root, in a fresh process; it must exit 0."""
+    return run_ok([sys.executable, "-m", module, *args], cwd=REPO_ROOT, timeout=timeout)
+
+
+def run_ok(
+    args: list[str], *, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """``args`` run to its end in ``cwd``, output captured as text; it must exit 0 (the
+    assertion shows the end of its stderr)."""
     done = subprocess.run(
-        [sys.executable, "-m", module, *args],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
+        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return done

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sysconfig
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tests.support import REPO_ROOT
+from tests.support import REPO_ROOT, run_ok
+
+if TYPE_CHECKING:
+    import subprocess
 
 #: What scrapyd-deploy needs beside scrapy.cfg to build the egg (pyproject names the README).
 PROJECT_FILES = ("newsbot", "setup.py", "pyproject.toml", "scrapy.cfg", "README.md")
@@ -31,16 +34,7 @@ def project_copy(folder: Path) -> Path:
 
 def scrapyd_deploy(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``scrapyd-deploy ARGS`` in ``project``; it must exit 0."""
-    done = subprocess.run(
-        [str(SCRAPYD_DEPLOY), *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done
+    return run_ok([str(SCRAPYD_DEPLOY), *args], cwd=project)
 
 
 def build_egg(folder: Path) -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.integration.egg import build_egg
-from tests.support import REPO_ROOT
+from tests.support import REPO_ROOT, run_ok
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -31,16 +30,7 @@ def probe(python_path: Path, cwd: Path) -> Mapping[str, object]:
     A fixed hash seed makes the digests comparable between processes (sets are digested too).
     """
     env = {**os.environ, "PYTHONPATH": str(python_path), "PYTHONHASHSEED": "0"}
-    done = subprocess.run(
-        [sys.executable, str(PROBE)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+    done = run_ok([sys.executable, str(PROBE)], cwd=cwd, env=env)
     found: Mapping[str, object] = json.loads(done.stdout)
     return found
 
