@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import duckdb
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.utils.conf import arglist_to_dict
@@ -23,6 +22,7 @@ from newsbot.runs import ExitCode
 if TYPE_CHECKING:
     import argparse
 
+    import duckdb
     from scrapy.settings import BaseSettings
 
 _ARGUMENTS = (
@@ -145,6 +145,10 @@ def _write(archive: Archive, cut: Cut, output: Path, fmt: str, settings: BaseSet
     part = output.with_name(f".{output.name}.part")
     _remove(part)
     memory_mb = settings.getint("NEWSBOT_DATASET_MEMORY_MB")
+    # Imported here: Scrapy imports every command's module on every run, `scrapy crawl`
+    # included, and DuckDB costs each of them 20 MB of memory.
+    import duckdb  # noqa: PLC0415
+
     try:
         with duckdb.connect() as con:
             rows = write_dataset(
@@ -163,6 +167,8 @@ class DatasetFailed(Exception):
 
 
 def _reason(exc: duckdb.Error, memory_mb: int) -> str:
+    import duckdb  # noqa: PLC0415 (see _write)
+
     first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if isinstance(exc, duckdb.OutOfMemoryException):
         return f"{first} (raise NEWSBOT_DATASET_MEMORY_MB, now {memory_mb})"

@@ -14,9 +14,6 @@ from scrapy.utils.conf import arglist_to_dict
 from scrapy.utils.log import configure_logging
 
 from newsbot.report.arguments import DEFAULT_LAST, DEFAULT_SPIDER, ReportArguments
-from newsbot.report.figures import NothingToReport, collect
-from newsbot.report.page import write_atomically
-from newsbot.report.sections import report_page
 from newsbot.runs import ExitCode
 
 if TYPE_CHECKING:
@@ -74,6 +71,12 @@ class Command(ScrapyCommand):
         except ValueError:
             raise UsageError("-a takes NAME=VALUE", print_help=False) from None
         sources = ReportArguments.parse(raw).sources(self.settings)
+        # Imported here: Scrapy imports every command's module on every run, `scrapy crawl`
+        # included, and DuckDB and matplotlib would cost each crawl 60 MB of memory.
+        from newsbot.report.figures import NothingToReport, collect  # noqa: PLC0415
+        from newsbot.report.page import write_atomically  # noqa: PLC0415
+        from newsbot.report.sections import report_page  # noqa: PLC0415
+
         configure_logging(self.settings)
         try:
             figures = collect(sources)

@@ -8,18 +8,19 @@ them in each worker and so copy their pages into it.
 
 from __future__ import annotations
 
-# datasketch (with scipy) signs each article for near-duplicate detection in the workers.
 import gc
 
-import datasketch
 from trafilatura.external import jt_stoplist_init
 
 from newsbot.extraction import extract_article
 from newsbot.extraction.language import load_model
+from newsbot.neardup import signature
 
-__all__ = ["datasketch", "extract_article"]
+__all__ = ["extract_article"]
 
 load_model()
+# Signing an article (the workers do) loads numpy and makes the MinHash permutations once.
+signature(" ".join(f"word{number}" for number in range(20)))
 # trafilatura's last resort (jusText, on pages its own extractors miss) merges the stop words
 # of every language on first use: 0.2 s of CPU that each renewed worker would spend again.
 jt_stoplist_init()
