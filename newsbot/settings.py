@@ -28,6 +28,9 @@ DOWNLOADER_MIDDLEWARES = {
     "newsbot.downloadermiddlewares.offsite.OffsiteAccountedMiddleware": 50,
     "newsbot.downloadermiddlewares.private_addresses.PrivateAddressMiddleware": 60,
     "newsbot.downloadermiddlewares.site_credentials.SiteCredentialsMiddleware": 450,
+    # Replaced: a page is decoded on the reactor thread only if it may hold a meta refresh.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newsbot.downloadermiddlewares.meta_refresh.CheapMetaRefreshMiddleware": 580,
 }
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
