@@ -26,9 +26,12 @@ The rule, first match wins; JSON-LD speaks before OpenGraph because templates st
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
 
 from newsbot.discovery.links import SLUG_WORDS, article_links_in
+from newsbot.discovery.page import base_url
 from newsbot.discovery.url_shape import url_shape
 from newsbot.extraction.jsonld import is_article
 
@@ -49,6 +52,7 @@ _LINKED_HEADLINES = (
     " | //a[@href][.//h2 or .//h3 or .//h4])"
 )
 _VISIBLE_TEXT = "boolean(//body//text()[normalize-space()][not(ancestor::script|ancestor::style)])"
+_HREFS = etree.XPath("//a/@href|//area/@href")
 # An article page has a few linked headlines (related stories); a section front has dozens.
 _MIN_TEASERS = 8
 # Article pages at a section-like URL link to a few articles (measured on the shared corpora:
@@ -138,9 +142,28 @@ def _is_section_front(page: Page) -> bool:
     if not url_shape(page.url).section_like:
         return False
     folder = _folder(page.url)
+    # Article pages at short URLs are common (/news/wharf-reopens): most link to too few
+    # pages below their path to be a front, which counting them tells without scoring them.
+    if _links_below(page, folder) < _MIN_FRONT_ARTICLE_LINKS:
+        return False
     links = article_links_in(page.root, page.url)
     below = sum(urlsplit(link).path.startswith(folder) for link in links)
     return below >= _MIN_FRONT_ARTICLE_LINKS
+
+
+def _links_below(page: Page, folder: str) -> int:
+    """How many links of the page point below ``folder``, resolved but neither deduplicated
+    nor scored: never fewer than its article links below it, at a fifth of their cost."""
+    base = base_url(page.root, page.url)
+    prefix = unquote(folder)
+    below = 0
+    for href in _HREFS(page.root):  # type: ignore[union-attr]  # attribute values: strings
+        try:
+            path = urlsplit(urljoin(base, str(href).strip())).path
+        except ValueError:  # a malformed link: no article link either
+            continue
+        below += unquote(path).startswith(prefix)
+    return below
 
 
 def _is_intro_and_teasers(page: Page) -> bool:
