@@ -42,10 +42,9 @@ _PARTS = markup.BOILERPLATE_PARTS
 _SEPARATORS = " _-"
 # XPath's string(): all text below an element, gathered in C (itertext() is far slower).
 _STRING = etree.XPath("string()")
-# Candidates, in document order: the tags above, and the elements with a class or id (only
-# those can match by name; inline markup named so is judged with the block around it, which
-# halves the work).
-_CANDIDATES = etree.XPath("|".join(f"//{tag}" for tag in BOILERPLATE_TAGS) + "|//*[@class or @id]")
+# Only elements with a class or id can match by name; inline markup (links, icons, emphasis)
+# is judged with the block around it, which halves the work.
+_NAMED = etree.XPath("//*[@class or @id]")
 _INLINE = frozenset(("a", "span", "i", "b", "em", "strong", "img", "svg", "path", "use", "time"))
 
 
@@ -54,31 +53,28 @@ def remove_boilerplate(root: HtmlElement, drop_selectors: Iterable[str] = ()) ->
     for css in drop_selectors:
         for element in select(root, css):
             _drop(element)
+    by_tag = list(root.iter(*BOILERPLATE_TAGS))
     patterns = _patterns(_TOKENS.words, _PARTS.words)
     # Pages repeat a few hundred class attributes over thousands of elements: match each once.
     matches = cache(partial(_matches_name, patterns))
-    candidates = [
+    by_name = [
         e
-        for e in elements(_CANDIDATES(root))
-        if e.tag in BOILERPLATE_TAGS
-        or (e.tag not in _INLINE and matches(e.get("class") or "", e.get("id") or ""))
+        for e in elements(_NAMED(root))
+        if e.tag not in _INLINE and matches(e.get("class") or "", e.get("id") or "")
     ]
-    if not candidates:
+    if not by_tag and not by_name:
         return
     protected = _protected(root)
     page_text = _text_length(root)
-    top = root.getroottree().getroot()
-    recording = recording_active()
-    for element in candidates:
-        # In document order, a block comes before what it holds: once it is gone, what it
-        # held needs no judging (unless the rules' firing is being recorded).
-        held_by_dropped = element.getroottree().getroot() is not top
-        if element in protected or (held_by_dropped and not recording):
-            continue
-        if _is_doomed(element, page_text, patterns):
-            if recording:
-                _note_names(element, patterns)
-            _drop(element)
+    doomed = [
+        element
+        for element in dict.fromkeys(by_tag + by_name)
+        if element not in protected and _is_doomed(element, page_text, patterns)
+    ]
+    for element in doomed:
+        if recording_active():
+            _note_names(element, patterns)
+        _drop(element)
 
 
 def _drop(element: HtmlElement) -> None:

@@ -48,8 +48,10 @@ _HTML_CLASSES = etree.ElementDefaultClassLookup(
 _SCOPE_XPATHS = tuple(
     etree.XPath(path)
     for path in (
-        "//*[self::article or contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]"
-        "[.//h1]",
+        # (The article blocks holding an h1, as the ancestors of the h1s: a page has a few h1s
+        # but thousands of elements to test for an itemtype and then an h1.)
+        "//h1/ancestor::*[self::article or contains(@itemtype, 'Article')"
+        " or contains(@itemtype, 'BlogPosting')]",
         "//main|//*[@role='main']",
         "//article",
     )
