@@ -51,8 +51,11 @@ def measure(args: Sequence[str], log: Path) -> Measured:
         with TreeMemory(process.pid) as tree:
             out, _ = process.communicate()
     seconds = time.perf_counter() - started
+    # wait4 sees the command and the children it waited for; extraction workers (children of
+    # a forkserver nobody waits for) only in the samples of their own peak.
+    largest = max(float(out or 0), tree.largest_mb)
     return Measured(
-        seconds, float(out or 0), tree.peak_mb, process.returncode, tree.cpu_s, tree.main_cpu_s,
+        seconds, largest, tree.peak_mb, process.returncode, tree.cpu_s, tree.main_cpu_s,
         tuple(tree.memory),
     )  # fmt: skip
 
@@ -68,6 +71,7 @@ class TreeMemory:
 
     def __init__(self, pid: int, every_s: float = 0.1) -> None:
         self.pid, self.every_s, self.peak_mb = pid, every_s, 0.0
+        self.largest_mb = 0.0  # the highest max RSS (VmHWM) of any one of its processes
         self._cpu: dict[int, float] = {}
         self.memory: list[tuple[float, float]] = []
         self._main: int | None = None  # the command: the root runs it as its only child
@@ -101,6 +105,7 @@ class TreeMemory:
             self.peak_mb = max(self.peak_mb, total)
             for pid in pids:
                 self._cpu[pid] = max(self._cpu.get(pid, 0.0), _cpu_s(pid))
+                self.largest_mb = max(self.largest_mb, _max_rss_mb(pid))
 
 
 def _descendants(root: int) -> list[int]:
@@ -126,6 +131,16 @@ def _cpu_s(pid: int) -> float:
     except (OSError, IndexError):
         return 0.0
     return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def _max_rss_mb(pid: int) -> float:
+    """The process's own peak RSS so far (VmHWM)."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 0.0  # gone since the listing
+    kilobytes = next((int(line.split()[1]) for line in lines if line.startswith("VmHWM:")), 0)
+    return kilobytes / _KB
 
 
 def _pss_mb(pid: int) -> float:
