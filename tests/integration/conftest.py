@@ -69,6 +69,12 @@ def crawl(
     return CrawlResult(result["items"], result["stats"], done.stderr)
 
 
+def one_page_site(page_url: str) -> str:
+    """The declaration of a local test site (127.0.0.1) whose section is the one page at
+    ``page_url``."""
+    return f'domains = ["127.0.0.1"]\n[sections.asia_pacific]\npages = ["{page_url}"]\n'
+
+
 def crawl_demo(folder: Path, server: DemoServer, **kwargs: Any) -> CrawlResult:
     """Crawl the demo site as ``scrapy demo`` declares it (section page, feed and sitemap)."""
     return crawl(folder, declaration=site_declaration(server.url), **kwargs)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.integration.conftest import crawl
+from tests.integration.conftest import crawl, one_page_site
 from tests.integration.hostile_site import GOOD_ARTICLE
 from tests.integration.local_server import QuietHandler, serve
 
@@ -63,12 +63,7 @@ def test_an_article_is_kept_under_its_own_url_when_its_canonical_is_a_section_fr
     tmp_path: Path,
 ) -> None:
     with serve(_Handler) as base:
-        declaration = f"""
-domains = ["127.0.0.1"]
-[sections.asia_pacific]
-pages = ["{base}/section/"]
-"""
-        result = crawl(tmp_path, declaration=declaration)
+        result = crawl(tmp_path, declaration=one_page_site(f"{base}/section/"))
     assert sorted((i["url"], i["title"]) for i in result.items) == [
         (f"{base}{ARTICLE}", "Kestrel Bay wharf reopens after repairs"),
         (f"{base}{SELF_CANONICAL}", "Kestrel Bay quay extension approved after repairs"),

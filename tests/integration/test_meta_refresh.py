@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.integration.conftest import crawl
+from tests.integration.conftest import crawl, one_page_site
 from tests.integration.local_server import QuietHandler, article_page, serve
 
 if TYPE_CHECKING:
@@ -65,12 +65,7 @@ class _Handler(QuietHandler):
 
 def test_meta_refreshes_are_followed_and_plain_pages_pass_undecoded(tmp_path: Path) -> None:
     with serve(_Handler) as base:
-        declaration = f"""
-domains = ["127.0.0.1"]
-[sections.asia_pacific]
-pages = ["{base}/section/"]
-"""
-        result = crawl(tmp_path, declaration=declaration)
+        result = crawl(tmp_path, declaration=one_page_site(f"{base}/section/"))
     assert sorted((item["url"], item["title"]) for item in result.items) == [
         (f"{base}{MOVED_TO}", "Harbour reopens after repairs"),
         (f"{base}{PLAIN}", "Ferry timetable changes"),
