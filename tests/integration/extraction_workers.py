@@ -2,12 +2,14 @@
 
 ``python -m tests.integration.extraction_workers PROCESSES`` extracts five pages in order
 (an article, one that crashes its worker, one that hangs it, one whose extraction raises,
-an article again) and prints one JSON line per page: what came back, or the error's class.
+an article again), then asks a worker for its garbage collector's thresholds, and prints
+one JSON line per page: what came back, or the error's class.
 Twisted's reactor cannot be restarted within a process, hence a process of its own.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -18,6 +20,7 @@ from scrapy.http import HtmlResponse
 from twisted.internet.defer import Deferred
 from twisted.internet.task import react
 
+from newsbot.items import Article
 from newsbot.sites.model import ExtractionHints
 from newsbot.spiders.extracting import Extracted, Extractor, extract_page
 
@@ -31,19 +34,22 @@ ARTICLE = (
     + b"<p>The council voted on Tuesday to build the new harbour wall before winter.</p>" * 6
     + b"</article></body></html>"
 )
-PAGES = ("ok-1", "crash", "hang", "raise", "ok-2")
+PAGES = ("ok-1", "crash", "hang", "raise", "ok-2", "gc-thresholds")
 
 
 def misbehaving(
     content: bytes, url: str, hints: ExtractionHints, encoding: str | None
 ) -> Extracted:
-    """``extract_page``, except for the pages named to crash, hang or raise."""
+    """``extract_page``, except for the pages named to crash, hang or raise, and one whose
+    title is the worker's GC thresholds."""
     if url.endswith("/crash"):
         os._exit(70)  # as a segfault in a parser would end the worker
     if url.endswith("/hang"):
         time.sleep(60)
     if url.endswith("/raise"):
         raise RuntimeError("a bug in an extractor")
+    if url.endswith("/gc-thresholds"):
+        return Extracted(Article(url=url, title=repr(gc.get_threshold())))
     return extract_page(content, url, hints, encoding)
 
 

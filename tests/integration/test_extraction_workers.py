@@ -21,4 +21,13 @@ def test_a_crashed_or_hung_worker_costs_its_page_only() -> None:
         {"page": "hang", "error": "ExtractionTimeout"},
         {"page": "raise", "error": "RuntimeError"},
         {"page": "ok-2", **ok},
+        # Workers collect garbage less often than Python's default (700, 10, 10): preload's
+        # WORKER_GC_THRESHOLDS (not imported here: importing preload loads and freezes the
+        # extraction stack in this process too).
+        {
+            "page": "gc-thresholds",
+            "title": "(20000, 20, 20)",
+            "stages": [],
+            "signed": False,
+        },
     ]
